@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { type Auth, createAuth } from './modules/accounts/auth.ts';
+import { authRoutes } from './modules/accounts/auth-routes.ts';
+import { registerAccountJobs } from './modules/accounts/jobs.ts';
+import { staffRoutes } from './modules/staff/routes.ts';
+import type { Deps } from './platform/deps.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { problemHandler } from './platform/http/problem-handler.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
+import { loggerOptions } from './platform/logger.ts';
+
+export interface App {
+  app: FastifyInstance;
+  auth: Auth;
+}
+
+const JSON_BODY_LIMIT = 64 * 1024;
+
+export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  await app.register(problemHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: 300,
+    timeWindow: '1 minute',
+    redis: deps.redis,
+    nameSpace: 'steward-rl:',
+    errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Retry in ${context.after}` }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Steward API', version: '0.1.0', description: 'Customer platform and privacy engine' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const auth = createAuth(deps);
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { auth });
+  await app.register(accountRoutes, { auth, deps });
+  await app.register(staffRoutes, { auth, deps });
+
+  const webDist = deps.config.webDist;
+  if (webDist && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The single-page app owns every path the API does not.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') return reply.code(404).type('application/problem+json').send({ type: '/problems/not-found', title: 'No such route', status: 404, code: 'not-found' });
+      return reply.sendFile('index.html');
+    });
+  }
+  return { app, auth };
+}
+
+/** The scheduled work of every module, on this process's job runner. */
+export async function registerJobs(deps: Deps): Promise<void> {
+  if (!deps.jobs) return;
+  await registerAccountJobs(deps, deps.jobs);
+}

@@ -1,0 +1,52 @@
+import { Command } from 'commander';
+import { buildApp } from './app.ts';
+import { createStaff } from './cli/create-staff.ts';
+import { startServer } from './cli/start-server.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { Problem } from './platform/errors.ts';
+import { openRuntime } from './platform/runtime.ts';
+
+async function withRuntime<T>(task: (runtime: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime(loadConfig(), { jobs: false });
+  try {
+    return await task(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+const program = new Command('steward').description('Steward: customer platform and privacy engine');
+
+program
+  .command('start')
+  .description('run the HTTP server and the job runner')
+  .action(() => startServer(loadConfig()));
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .action(() => withRuntime(async () => void process.stdout.write('migrations applied\n')));
+
+const staff = program.command('staff').description('manage staff accounts');
+staff
+  .command('create')
+  .description('create a staff account (or give an existing account a staff role)')
+  .requiredOption('--email <email>', 'sign-in address')
+  .requiredOption('--role <role>', 'admin | support | dpo')
+  .option('--password <password>', 'password (generated and printed when omitted)')
+  .option('--name <name>', 'display name')
+  .action((options: { email: string; role: string; password?: string; name?: string }) =>
+    withRuntime(async ({ deps }) => {
+      const { auth } = await buildApp(deps, { logger: false });
+      const result = await createStaff(auth, deps, options);
+      process.stdout.write(`staff account ${options.email} has role ${options.role}\n`);
+      if (result.generatedPassword) process.stdout.write(`password: ${result.generatedPassword}\n`);
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof Problem) process.stderr.write(`${error.message}: ${error.detail ?? ''}\n`);
+  else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import { problems } from '../../platform/errors.ts';
+import type { Auth } from './auth.ts';
+import { STAFF_ROLES, type StaffRole } from './auth-options.ts';
+
+export interface SignedIn {
+  userId: string;
+  email: string;
+  role: string;
+  sessionCreatedAt: Date;
+  sessionToken: string;
+}
+
+function headersOf(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(key, value);
+  return headers;
+}
+
+export async function requireUser(auth: Auth, request: FastifyRequest): Promise<SignedIn> {
+  const result = await auth.api.getSession({ headers: headersOf(request) });
+  if (!result || result.user.deletedAt) throw problems.unauthenticated();
+  return {
+    userId: result.user.id,
+    email: result.user.email,
+    role: result.user.role ?? 'user',
+    sessionCreatedAt: new Date(result.session.createdAt),
+    sessionToken: result.session.token,
+  };
+}
+
+export async function requireStaff(auth: Auth, request: FastifyRequest, roles: readonly StaffRole[] = STAFF_ROLES): Promise<SignedIn> {
+  const user = await requireUser(auth, request);
+  if (!(roles as readonly string[]).includes(user.role)) throw problems.forbidden('This needs a staff role');
+  return user;
+}

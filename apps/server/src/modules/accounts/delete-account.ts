@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../platform/deps.ts';
+import { DAY_MS } from '../../platform/clock.ts';
+import { problems } from '../../platform/errors.ts';
+import { type Auth, FRESH_SESSION_SECONDS } from './auth.ts';
+import { authMessages } from './messages.ts';
+import { accounts, passkeys, twoFactors, users } from './schema.ts';
+
+/** ACC-5: personal data is purged no later than one calendar month after deletion. */
+export const PURGE_AFTER_DAYS = 30;
+export const PURGE_QUEUE = 'accounts.purge-deleted';
+
+interface Caller {
+  userId: string;
+  sessionCreatedAt: Date;
+}
+
+async function checkPassword(auth: Auth, deps: Deps, userId: string, password: string): Promise<void> {
+  const [credential] = await deps.db
+    .select({ hash: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  const context = await auth.$context;
+  if (!credential?.hash || !(await context.password.verify({ hash: credential.hash, password }))) {
+    throw problems.invalidField('password', 'is not the password of this account');
+  }
+}
+
+/**
+ * Sign-in stops at once: the account is marked deleted, every credential and session is
+ * removed. The rest of its personal data waits for the purge job, which runs by the deadline.
+ */
+export async function deleteAccount(auth: Auth, deps: Deps, caller: Caller, password: string): Promise<{ purgeAfter: Date }> {
+  const now = deps.clock.now();
+  if (now.getTime() - caller.sessionCreatedAt.getTime() > FRESH_SESSION_SECONDS * 1000) throw problems.freshSignInRequired();
+  await checkPassword(auth, deps, caller.userId, password);
+  const purgeAfter = new Date(now.getTime() + PURGE_AFTER_DAYS * DAY_MS);
+  const user = await deps.db.transaction(async (tx) => {
+    const [row] = await tx.update(users).set({ deletedAt: now, updatedAt: now }).where(eq(users.id, caller.userId)).returning();
+    await tx.delete(accounts).where(eq(accounts.userId, caller.userId));
+    await tx.delete(passkeys).where(eq(passkeys.userId, caller.userId));
+    await tx.delete(twoFactors).where(eq(twoFactors.userId, caller.userId));
+    return row;
+  });
+  const context = await auth.$context;
+  await context.internalAdapter.deleteUserSessions(caller.userId);
+  await deps.jobs?.sendAfter(PURGE_QUEUE, { userId: caller.userId }, { singletonKey: caller.userId }, purgeAfter);
+  await authMessages(deps).accountDeleted(user, purgeAfter);
+  return { purgeAfter };
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  s3Url: string | undefined;
+  dataDir: string;
+  masterKey: Buffer;
+  /** Where the built web app lives; absent in API-only tests. */
+  webDist: string | undefined;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parseUrl(env: Env, name: string, protocols: string[], problems: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got ${url.protocol}//)`);
+      return undefined;
+    }
+    return raw;
+  } catch {
+    problems.push(`${name} is not a valid URL`);
+    return undefined;
+  }
+}
+
+function parsePort(env: Env, problems: string[]): number {
+  const raw = env.PORT;
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${raw}")`);
+    return 3000;
+  }
+  return port;
+}
+
+/** A key made on first start stays in the data directory, readable by this user only. */
+function loadMasterKey(env: Env, dataDir: string, problems: string[]): Buffer {
+  const raw = env.STEWARD_MASTER_KEY;
+  if (raw !== undefined && raw !== '') {
+    const key = Buffer.from(raw, 'base64');
+    if (key.length !== 32) problems.push('STEWARD_MASTER_KEY must be 32 bytes in base64 (44 characters)');
+    return key;
+  }
+  const file = join(dataDir, 'master.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const port = parsePort(env, problems);
+  const dataDir = resolve(env.STEWARD_DATA_DIR || '.steward');
+  const baseUrl = parseUrl(env, 'BASE_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`;
+  const config: Config = {
+    port,
+    host: env.HOST || '0.0.0.0',
+    baseUrl: baseUrl.replace(/\/$/, ''),
+    databaseUrl: parseUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems),
+    redisUrl: parseUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], problems),
+    smtpUrl: parseUrl(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems),
+    s3Url: parseUrl(env, 'S3_URL', ['http:', 'https:', 's3:'], problems),
+    dataDir,
+    masterKey: Buffer.alloc(0),
+    webDist: env.STEWARD_WEB_DIST,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+  if (problems.length === 0) config.masterKey = loadMasterKey(env, dataDir, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,4 @@
+// Every table of every module, for drizzle-kit and for the data map.
+export * from './modules/accounts/schema.ts';
+export * from './modules/privacy/schema.ts';
+export * from './platform/notify/schema.ts';
