@@ -60,6 +60,19 @@ const AUTH_CODE_FIELDS: Record<string, string> = {
   PHONE_NUMBER_EXIST: 'phoneNumber',
 };
 
+/**
+ * Better Auth codes arrive as INVALID_PASSWORD from the library, or as invalid-password once our
+ * server has turned them into problem+json; both compare equal here.
+ */
+export function normCode(code: string | null | undefined): string {
+  return (code ?? '').toUpperCase().replaceAll('-', '_');
+}
+
+export function hasCode(err: { code?: string | null } | null | undefined, ...codes: string[]): boolean {
+  const c = normCode(err?.code);
+  return c !== '' && codes.some((x) => normCode(x) === c);
+}
+
 interface AuthErrorLike {
   code?: string;
   message?: string;
@@ -96,8 +109,8 @@ export function toFormProblem(err: unknown, fieldMap: Record<string, string> = {
     if (Array.isArray(e.errors)) {
       for (const fe of e.errors) fields[rename(fieldName(fe.field))] = fe.message;
     }
-    const message = e.message || e.detail || e.title || e.statusText || 'Something went wrong. Please try again.';
-    const mapped = e.code ? AUTH_CODE_FIELDS[e.code] : undefined;
+    const message = e.message || e.title || e.detail || e.statusText || 'Something went wrong. Please try again.';
+    const mapped = e.code ? AUTH_CODE_FIELDS[normCode(e.code)] : undefined;
     if (mapped && Object.keys(fields).length === 0) fields[rename(mapped)] = message;
     if (e.status === 429 && Object.keys(fields).length === 0) {
       return { message: 'Too many attempts. Please wait a moment and try again.', fields, code: e.code, status: e.status };

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { signInThrottle } from './schema.ts';
 
-/** Failures allowed before the first lock; each further failure doubles the lock, up to an hour. */
+/** The failure that makes this many locks the address; each further failure doubles the lock, up to an hour. */
 export const FREE_FAILURES = 5;
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 60 * 60 * 1000;

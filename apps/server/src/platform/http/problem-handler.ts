@@ -26,7 +26,15 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, proble
 
 function toProblem(error: FastifyError & { validation?: AjvError[]; validationContext?: string }): Problem {
   if (error instanceof Problem) return error;
-  if (error.validation) return problems.validation(error.validation.map((e) => fieldOf(e, error.validationContext)));
+  if (error.validation) {
+    // A union reports once per branch; the first message for a field is the telling one.
+    const byField = new Map<string, FieldProblem>();
+    for (const e of error.validation) {
+      const problem = fieldOf(e, error.validationContext);
+      if (!byField.has(problem.field)) byField.set(problem.field, problem);
+    }
+    return problems.validation([...byField.values()]);
+  }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new Problem(415, 'unsupported-media-type', 'Send JSON (application/json)');
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problems.invalidField('body', 'is empty');
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problems.tooLarge('The body is larger than this endpoint accepts');

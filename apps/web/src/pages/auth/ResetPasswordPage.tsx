@@ -1,3 +1,4 @@
+import { hasCode } from '../../lib/problem';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -28,7 +29,7 @@ export function ResetPasswordPage() {
     const { error } = await authClient.resetPassword({ newPassword: password, token });
     setBusy(false);
     if (error) {
-      if (error.code === 'INVALID_TOKEN') {
+      if (hasCode(error, 'INVALID_TOKEN')) {
         setExpired(true);
         return;
       }

@@ -1,3 +1,4 @@
+import { hasCode } from '../../lib/problem';
 import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconFingerprint } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -40,12 +41,12 @@ export function SignInPage() {
     const { data, error } = await authClient.signIn.email({ email: email.trim(), password, callbackURL: '/account' });
     setBusy(false);
     if (error) {
-      if (error.code === 'EMAIL_NOT_VERIFIED') {
+      if (hasCode(error, 'EMAIL_NOT_VERIFIED')) {
         setUnverified(true);
         form.setMessage('Please confirm your email address first: open the link we sent you.');
         return;
       }
-      if (error.code === 'INVALID_EMAIL_OR_PASSWORD' || error.status === 401) {
+      if (hasCode(error, 'INVALID_EMAIL_OR_PASSWORD') || error.status === 401) {
         form.setMessage('The email address or password is not right. Check both and try again.');
         return;
       }

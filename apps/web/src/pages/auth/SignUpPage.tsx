@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { authClient } from '../../lib/auth';
 import { CheckEmail } from './VerifyEmailPage';
 
-export const MIN_PASSWORD = 8;
+export const MIN_PASSWORD = 10;
 
 export function SignUpPage() {
   const [email, setEmail] = useState('');

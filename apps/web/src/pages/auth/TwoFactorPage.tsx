@@ -1,3 +1,4 @@
+import { normCode } from '../../lib/problem';
 import { Alert, Anchor, Button, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -60,7 +61,7 @@ export function TwoFactorPage() {
           : await authClient.twoFactor.verifyBackupCode({ code: value });
     setBusy(false);
     if (res.error) {
-      if (res.error.status === 401 && !res.error.code?.startsWith('INVALID')) {
+      if (res.error.status === 401 && !normCode(res.error.code).startsWith('INVALID')) {
         form.setMessage('Your sign-in attempt has timed out. Please sign in again.');
         return;
       }

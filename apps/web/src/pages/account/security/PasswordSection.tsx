@@ -1,3 +1,4 @@
+import { hasCode } from '../../../lib/problem';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -23,9 +24,9 @@ export function PasswordSection() {
     const { error } = await authClient.changePassword({ currentPassword, newPassword, revokeOtherSessions: true });
     setBusy(false);
     if (error) {
-      if (error.code === 'PASSWORD_TOO_SHORT' || error.code === 'PASSWORD_TOO_LONG') {
+      if (hasCode(error, 'PASSWORD_TOO_SHORT') || hasCode(error, 'PASSWORD_TOO_LONG')) {
         form.setFieldError('newPassword', error.message || 'This password cannot be used.');
-      } else if (error.code === 'INVALID_PASSWORD') {
+      } else if (hasCode(error, 'INVALID_PASSWORD')) {
         form.setFieldError('currentPassword', 'Your current password is not right.');
       } else {
         form.setProblem(error, { password: 'newPassword' });

@@ -1,3 +1,4 @@
+import { hasCode } from '../../../lib/problem';
 import { Alert, Badge, Box, Button, Code, CopyButton, Group, Image, List, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -83,7 +84,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
     const { data, error } = await authClient.twoFactor.enable({ password });
     setBusy(false);
     if (error) {
-      if (error.code === 'INVALID_PASSWORD') form.setFieldError('password', 'Your password is not right.');
+      if (hasCode(error, 'INVALID_PASSWORD')) form.setFieldError('password', 'Your password is not right.');
       else form.setProblem(error);
       return;
     }
@@ -105,7 +106,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
     const { error } = await authClient.twoFactor.verifyTotp({ code: value });
     setBusy(false);
     if (error) {
-      form.setFieldError('code', error.code === 'INVALID_CODE' || error.status === 400 || error.status === 401 ? 'That code is not right. Check the time on your phone and try the newest code.' : error.message || 'That did not work.');
+      form.setFieldError('code', hasCode(error, 'INVALID_CODE') || error.status === 400 || error.status === 401 ? 'That code is not right. Check the time on your phone and try the newest code.' : error.message || 'That did not work.');
       return;
     }
     setSetup(null);
@@ -123,7 +124,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
     const { error } = await authClient.twoFactor.disable({ password });
     setBusy(false);
     if (error) {
-      if (error.code === 'INVALID_PASSWORD') form.setFieldError('password', 'Your password is not right.');
+      if (hasCode(error, 'INVALID_PASSWORD')) form.setFieldError('password', 'Your password is not right.');
       else form.setProblem(error);
       return;
     }
