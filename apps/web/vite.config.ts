@@ -10,7 +10,7 @@ export default defineConfig({
   root,
   plugins: [react()],
   css: { postcss: { plugins: [postcssPresetMantine()] } },
-  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true },
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
@@ -20,6 +20,7 @@ export default defineConfig({
   preview: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget },
     },
   },
 });

@@ -15,7 +15,6 @@ import type { Deps } from './platform/deps.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { problemHandler } from './platform/http/problem-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
-import { loggerOptions } from './platform/logger.ts';
 
 export interface App {
   app: FastifyInstance;
@@ -24,9 +23,9 @@ export interface App {
 
 const JSON_BODY_LIMIT = 64 * 1024;
 
-export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(deps.config.logLevel),
+    loggerInstance: deps.log,
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: process.env.TRUST_PROXY === 'true',
   });

@@ -37,7 +37,7 @@ staff
   .option('--name <name>', 'display name')
   .action((options: { email: string; role: string; password?: string; name?: string }) =>
     withRuntime(async ({ deps }) => {
-      const { auth } = await buildApp(deps, { logger: false });
+      const { auth } = await buildApp(deps);
       const result = await createStaff(auth, deps, options);
       process.stdout.write(`staff account ${options.email} has role ${options.role}\n`);
       if (result.generatedPassword) process.stdout.write(`password: ${result.generatedPassword}\n`);

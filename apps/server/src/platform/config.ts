@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export interface Config {
   port: number;
@@ -12,8 +15,8 @@ export interface Config {
   s3Url: string | undefined;
   dataDir: string;
   masterKey: Buffer;
-  /** Where the built web app lives; absent in API-only tests. */
-  webDist: string | undefined;
+  /** The built web app; served when it exists. */
+  webDist: string;
   logLevel: string;
 }
 
@@ -85,7 +88,7 @@ export function loadConfig(env: Env = process.env): Config {
     s3Url: parseUrl(env, 'S3_URL', ['http:', 'https:', 's3:'], problems),
     dataDir,
     masterKey: Buffer.alloc(0),
-    webDist: env.STEWARD_WEB_DIST,
+    webDist: env.STEWARD_WEB_DIST || DEFAULT_WEB_DIST,
     logLevel: env.LOG_LEVEL || 'info',
   };
   if (problems.length === 0) config.masterKey = loadMasterKey(env, dataDir, problems);

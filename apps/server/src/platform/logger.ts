@@ -1,4 +1,5 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
 
 /**
  * Paths pino blanks before a line is written. Personal data and secrets never reach a log:
@@ -29,13 +30,16 @@ function pathOnly(url: string | undefined): string | undefined {
   return url?.split('?')[0];
 }
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
-  return {
+/** The one logger of a process; Fastify's request logs go through it too. */
+export function createLogger(level: string, destination?: NodeJS.WritableStream): FastifyBaseLogger {
+  const options = {
     level,
     redact: { paths: redactedPaths, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: pathOnly(req.url), id: req.id }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      err: pino.stdSerializers.err,
     },
   };
+  return (destination ? pino(options, destination) : pino(options)) as unknown as FastifyBaseLogger;
 }

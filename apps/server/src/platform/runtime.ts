@@ -1,5 +1,4 @@
 import { Redis } from 'ioredis';
-import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditLog } from './audit/audit-log.ts';
 import { type Clock, systemClock } from './clock.ts';
@@ -9,7 +8,7 @@ import { applyMigrations } from './db/migrate.ts';
 import { openDatabase } from './db/pool.ts';
 import type { Deps } from './deps.ts';
 import { type Jobs, startJobs } from './jobs/boss.ts';
-import { redactedPaths } from './logger.ts';
+import { createLogger } from './logger.ts';
 import { outboxMailer, smtpMailer } from './notify/mailer.ts';
 import { outboxSms } from './notify/sms.ts';
 
@@ -28,7 +27,7 @@ export interface RuntimeOptions {
 
 /** Opens everything the services need, in order; `close` undoes it in reverse. */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const log = options.log ?? (pino({ level: config.logLevel, redact: { paths: redactedPaths, censor: '[redacted]' } }) as unknown as FastifyBaseLogger);
+  const log = options.log ?? createLogger(config.logLevel);
   const closers: Array<() => Promise<unknown>> = [];
   try {
     let url = config.databaseUrl;

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
-import pino from 'pino';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
@@ -12,6 +11,7 @@ import type { Deps } from '../platform/deps.ts';
 import type { Mailer } from '../platform/notify/mailer.ts';
 import { outboxMailer } from '../platform/notify/mailer.ts';
 import { outboxSms } from '../platform/notify/sms.ts';
+import { createLogger } from '../platform/logger.ts';
 import { createAuditLogFor } from './audit-for-tests.ts';
 
 export const BASE_URL = 'http://localhost:3000';
@@ -34,20 +34,20 @@ export async function createTestApp(options: { mailer?: Mailer; redis?: boolean;
   const database = openDatabase(config.databaseUrl as string, 5);
   const clock = new TestClock();
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
-  const log = pino({ level: options.logStream ? 'info' : 'silent' }, options.logStream ?? process.stdout);
+  const log = createLogger(options.logStream ? 'info' : 'silent', options.logStream);
   const base = {
     config,
     db: database.db,
     pool: database.pool,
     clock,
-    log: log as unknown as Deps['log'],
+    log,
     mailer: options.mailer ?? outboxMailer(database.db),
     sms: outboxSms(database.db),
     jobs: undefined,
     redis,
   };
   const deps: Deps = { ...base, audit: createAuditLogFor(base) };
-  const { app, auth } = await buildApp(deps, { logger: false });
+  const { app, auth } = await buildApp(deps);
   await app.ready();
   return {
     app,
