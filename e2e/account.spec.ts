@@ -57,7 +57,7 @@ async function freshTotp(): Promise<string> {
 async function signIn(p: Page, email: string, password: string) {
   await p.goto('/sign-in');
   await p.getByLabel('Email address').fill(email);
-  await p.getByLabel('Password', { exact: true }).fill(password);
+  await p.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await p.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
@@ -84,7 +84,7 @@ test('[ACC-1] sign-up asks only for an email address and a password', async () =
 
   // A bad address is reported at the field, and focus goes there.
   await page.getByLabel('Email address').fill('not-an-email');
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Email address')).toBeFocused();
@@ -156,7 +156,7 @@ test('[ACC-4] the user turns on two-step sign-in with an authenticator app', asy
   await shoot(page, 'security');
 
   const section = page.getByRole('region', { name: 'Two-step sign-in' });
-  await section.getByLabel('Your password', { exact: true }).fill(user.password);
+  await section.getByRole('textbox', { name: 'Your password', exact: true }).fill(user.password);
   await section.getByRole('button', { name: 'Set up authenticator app' }).click();
   const secret = section.getByTestId('totp-secret');
   await expect(secret).toHaveText(/^[A-Z2-7]{16,}$/);
@@ -176,7 +176,7 @@ test('[ACC-4] the user turns on two-step sign-in with an authenticator app', asy
 });
 
 test('[ACC-4] signing in then needs the password and a code from the app', async () => {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
 
   await signIn(page, user.email, user.password);
@@ -191,18 +191,18 @@ test('[ACC-4] signing in then needs the password and a code from the app', async
 test('[ACC-4] the user changes the password', async () => {
   await page.goto('/account/security');
   const section = page.getByRole('region', { name: 'Password' });
-  await section.getByLabel('Current password', { exact: true }).fill('not-my-password');
-  await section.getByLabel('New password', { exact: true }).fill(user.newPassword);
-  await section.getByLabel('Repeat the new password', { exact: true }).fill(user.newPassword);
+  await section.getByRole('textbox', { name: 'Current password', exact: true }).fill('not-my-password');
+  await section.getByRole('textbox', { name: 'New password', exact: true }).fill(user.newPassword);
+  await section.getByRole('textbox', { name: 'Repeat the new password', exact: true }).fill(user.newPassword);
   await section.getByRole('button', { name: 'Change password' }).click();
-  await expect(section.getByLabel('Current password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(section.getByRole('textbox', { name: 'Current password', exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-  await section.getByLabel('Current password', { exact: true }).fill(user.password);
+  await section.getByRole('textbox', { name: 'Current password', exact: true }).fill(user.password);
   await section.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText(/Your password is changed/)).toBeVisible();
 
   // The old password no longer works; the new one does (with the app's code).
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await signIn(page, user.email, user.password);
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
@@ -218,12 +218,12 @@ test('[ACC-5] the user deletes the account and can no longer sign in', async ({ 
   await expect(page.getByText('Your personal data is purged within 30 days.', { exact: false })).toBeVisible();
   await shoot(page, 'delete');
 
-  await page.getByLabel('Your password', { exact: true }).fill('not-my-password');
+  await page.getByRole('textbox', { name: 'Your password', exact: true }).fill('not-my-password');
   await page.getByLabel(/I understand/).check();
   await page.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(page.getByLabel('Your password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('textbox', { name: 'Your password', exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-  await page.getByLabel('Your password', { exact: true }).fill(user.newPassword);
+  await page.getByRole('textbox', { name: 'Your password', exact: true }).fill(user.newPassword);
   await page.getByRole('button', { name: 'Delete my account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your account is deleted' })).toBeVisible();
   await shoot(page, 'deleted');

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -13,7 +14,8 @@ import { registerAccountJobs } from './modules/accounts/jobs.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import type { Deps } from './platform/deps.ts';
 import { healthRoutes } from './platform/http/health.ts';
-import { problemHandler } from './platform/http/problem-handler.ts';
+import { problems } from './platform/errors.ts';
+import { problemHandler, sendProblem } from './platform/http/problem-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 
 export interface App {
@@ -60,14 +62,13 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(staffRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
-  if (webDist && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The single-page app owns every path the API does not.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') return reply.code(404).type('application/problem+json').send({ type: '/problems/not-found', title: 'No such route', status: 404, code: 'not-found' });
-      return reply.sendFile('index.html');
-    });
-  }
+  const serveWeb = existsSync(join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The single-page app owns every page path the API does not.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendProblem(reply, request, problems.notFound('route'));
+  });
   return { app, auth };
 }
 

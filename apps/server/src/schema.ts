@@ -2,3 +2,5 @@
 export * from './modules/accounts/schema.ts';
 export * from './modules/privacy/schema.ts';
 export * from './platform/notify/schema.ts';
+export * from './platform/audit/schema.ts';
+export * from './platform/blobs/schema.ts';

@@ -17,7 +17,7 @@ export function useFormProblem() {
 
   useEffect(() => {
     if (seq === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], input[data-invalid="true"], input[data-error]');
     if (invalid) invalid.focus();
     else alertRef.current?.focus();
   }, [seq]);

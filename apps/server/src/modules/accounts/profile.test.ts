@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client } from '../../testing/accounts-client.ts';
-import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
+import { client, latestLink } from '../../testing/accounts-client.ts';
+import { BASE_URL, createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -61,5 +61,21 @@ describe('account profile', () => {
     await bobBrowser.request('PATCH', '/api/account', { name: 'Bob' });
     expect((await aliceBrowser.request('GET', '/api/account')).json()).toMatchObject({ email: alice.email, name: '' });
     expect((await bobBrowser.request('GET', '/api/account')).json()).toMatchObject({ email: bob.email, name: 'Bob' });
+  });
+});
+
+describe('changing the email address', () => {
+  it('[ACC-4] needs approval from the old address and verification of the new one', async () => {
+    const visitor = newVisitor();
+    const newEmail = newVisitor().email;
+    const browser = await client(t, visitor).register();
+    expect((await browser.request('POST', '/api/auth/change-email', { newEmail, callbackURL: '/account' })).statusCode).toBe(200);
+    expect((await browser.request('GET', '/api/account')).json().email).toBe(visitor.email);
+
+    const approve = await latestLink(t, visitor.email, '/api/auth/verify-email');
+    await browser.request('GET', approve.replace(BASE_URL, ''));
+    const verify = await latestLink(t, newEmail, '/api/auth/verify-email');
+    await browser.request('GET', verify.replace(BASE_URL, ''));
+    expect((await browser.request('GET', '/api/account')).json()).toMatchObject({ email: newEmail, emailVerified: true });
   });
 });

@@ -3,9 +3,11 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestClock } from '../clock.ts';
 import { type Db, openDatabase } from '../db/pool.ts';
+import { columnsOf } from '../datamap/annotate.ts';
 import { createAuditTableIfMissing } from './create-audit-table-if-missing.ts';
 import { GENESIS_HASH, hashAuditEntry } from './hash-audit-entry.ts';
 import { listAuditEntries } from './list-audit-entries.ts';
+import { auditLog } from './schema.ts';
 import { createAuditLog, recordAuditEntry } from './record-audit-entry.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
@@ -125,5 +127,11 @@ describe('audit log', () => {
     const page1 = await listAuditEntries(database.db, { subjectUserId, limit: 3 });
     const page2 = await listAuditEntries(database.db, { subjectUserId, limit: 3, before: page1[2].seq });
     expect([...page1, ...page2].map((e) => e.action)).toEqual(['view-4', 'view-3', 'view-2', 'view-1', 'view-0']);
+  });
+
+  it('annotates every column in the data map', () => {
+    for (const entry of columnsOf(auditLog)) {
+      expect(entry.structural || entry.annotation !== undefined, entry.column).toBe(true);
+    }
   });
 });

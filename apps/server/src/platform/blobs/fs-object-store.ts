@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { problems } from '../errors.ts';
 import { assertObjectKey, type ObjectStore } from './object-store.ts';
 
@@ -28,8 +26,8 @@ export function fsObjectStore(dir: string): ObjectStore {
       const temp = `${path}.${randomUUID()}.tmp`;
       const handle = await open(temp, 'wx', 0o600);
       try {
-        const source = Buffer.isBuffer(data) ? Readable.from([data]) : data;
-        await pipeline(source, handle.createWriteStream({ autoClose: false }));
+        // Written through the handle, not a stream, so it can still be synced before the rename.
+        for await (const chunk of Buffer.isBuffer(data) ? [data] : data) await handle.write(chunk as Buffer);
         await handle.sync();
         await handle.close();
         await rename(temp, path);

@@ -52,5 +52,4 @@ export const problemHandler = fp(async (app: FastifyInstance) => {
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, request, problem);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, problems.notFound('route')));
 });

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Checkbox, Group, List, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -74,7 +75,7 @@ export function DeleteAccountPage() {
         )}
         <form ref={form.formRef} onSubmit={submit} noValidate>
           <Stack gap="md">
-            <PasswordInput
+            <PasswordField
               label="Your password"
               name="password"
               autoComplete="current-password"

@@ -1,5 +1,6 @@
 import { hasCode } from '../../lib/problem';
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
@@ -73,7 +74,7 @@ export function ResetPasswordPage() {
       {form.alert}
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
-          <PasswordInput
+          <PasswordField
             label="New password"
             name="newPassword"
             autoComplete="new-password"
@@ -83,7 +84,7 @@ export function ResetPasswordPage() {
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={form.fields.newPassword}
           />
-          <PasswordInput
+          <PasswordField
             label="Repeat the new password"
             name="confirm"
             autoComplete="new-password"

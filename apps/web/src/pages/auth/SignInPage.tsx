@@ -1,13 +1,13 @@
 import { hasCode } from '../../lib/problem';
-import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField';
 import { IconFingerprint } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
-import { safeNext } from '../../components/RequireAuth';
+import { safeNext, useAfterSignIn } from '../../components/RequireAuth';
 import { authClient } from '../../lib/auth';
 
 /** A link error carried back by the server's redirect (e.g. an expired verification link). */
@@ -23,13 +23,14 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const linkError = linkErrorFrom(params.get('next')) ?? params.get('error');
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const afterSignIn = useAfterSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [passkeyBusy, setPasskeyBusy] = useState(false);
   const [unverified, setUnverified] = useState(false);
   const form = useFormProblem();
+  const { data: session, isPending: sessionPending } = authClient.useSession();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -57,8 +58,7 @@ export function SignInPage() {
       navigate(`/sign-in/two-factor?next=${encodeURIComponent(next)}`);
       return;
     }
-    queryClient.clear();
-    navigate(next, { replace: true });
+    await afterSignIn(next);
   }
 
   async function passkey() {
@@ -70,9 +70,11 @@ export function SignInPage() {
       form.setMessage(res.error.message || 'Signing in with a passkey did not work. Try again or use your password.');
       return;
     }
-    queryClient.clear();
-    navigate(next, { replace: true });
+    await afterSignIn(next);
   }
+
+  // Already signed in (e.g. the session arrived after a redirect here): go on.
+  if (!sessionPending && session && !busy && !passkeyBusy) return <Navigate to={next} replace />;
 
   return (
     <AuthCard>
@@ -106,7 +108,7 @@ export function SignInPage() {
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={form.fields.email}
           />
-          <PasswordInput
+          <PasswordField
             label="Password"
             name="password"
             autoComplete="current-password"

@@ -1,4 +1,5 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '../../components/PasswordField';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
@@ -59,7 +60,7 @@ export function SignUpPage() {
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={form.fields.email}
           />
-          <PasswordInput
+          <PasswordField
             label="Password"
             name="password"
             autoComplete="new-password"

@@ -1,12 +1,11 @@
 import { normCode } from '../../lib/problem';
 import { Alert, Anchor, Button, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
-import { safeNext } from '../../components/RequireAuth';
+import { safeNext, useAfterSignIn } from '../../components/RequireAuth';
 import { authClient } from '../../lib/auth';
 
 type Method = 'totp' | 'otp' | 'backup';
@@ -21,7 +20,7 @@ export function TwoFactorPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const afterSignIn = useAfterSignIn();
   const [method, setMethod] = useState<Method>('totp');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -69,8 +68,7 @@ export function TwoFactorPage() {
       if (!p.fields.code && p.message && res.error.status === 400) form.setFieldError('code', 'That code is not right, or it has expired.');
       return;
     }
-    queryClient.clear();
-    navigate(next, { replace: true });
+    await afterSignIn(next);
   }
 
   const { label, hint } = LABELS[method];

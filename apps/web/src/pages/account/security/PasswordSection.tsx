@@ -1,5 +1,6 @@
 import { hasCode } from '../../../lib/problem';
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
+import { PasswordField } from '../../../components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useFormProblem } from '../../../components/FormProblem';
@@ -44,7 +45,7 @@ export function PasswordSection() {
       {form.alert}
       <form ref={form.formRef} onSubmit={submit} noValidate aria-label="Change password">
         <Stack gap="md">
-          <PasswordInput
+          <PasswordField
             label="Current password"
             name="currentPassword"
             autoComplete="current-password"
@@ -53,7 +54,7 @@ export function PasswordSection() {
             onChange={(e) => setCurrent(e.currentTarget.value)}
             error={form.fields.currentPassword}
           />
-          <PasswordInput
+          <PasswordField
             label="New password"
             name="newPassword"
             autoComplete="new-password"
@@ -63,7 +64,7 @@ export function PasswordSection() {
             onChange={(e) => setNew(e.currentTarget.value)}
             error={form.fields.newPassword}
           />
-          <PasswordInput
+          <PasswordField
             label="Repeat the new password"
             name="confirmPassword"
             autoComplete="new-password"

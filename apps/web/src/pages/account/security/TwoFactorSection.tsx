@@ -1,5 +1,6 @@
 import { hasCode } from '../../../lib/problem';
-import { Alert, Badge, Box, Button, Code, CopyButton, Group, Image, List, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Box, Button, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '../../../components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -153,7 +154,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
           )}
           <form ref={form.formRef} onSubmit={disable} noValidate aria-label="Turn off two-step sign-in">
             <Stack gap="md">
-              <PasswordInput
+              <PasswordField
                 label="Your password"
                 description="Needed to turn two-step sign-in off."
                 name="password"
@@ -174,7 +175,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
       {!enabled && !setup && (
         <form ref={form.formRef} onSubmit={start} noValidate aria-label="Turn on two-step sign-in">
           <Stack gap="md">
-            <PasswordInput
+            <PasswordField
               label="Your password"
               description="Needed to turn two-step sign-in on."
               name="password"
