@@ -118,6 +118,40 @@ CREATE TABLE "outbox_message" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"seq" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor_id" text NOT NULL,
+	"action" text NOT NULL,
+	"subject_user_id" text,
+	"reason" text NOT NULL,
+	"details" jsonb,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "blob" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"subject_id" text NOT NULL,
+	"purpose" text NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" bigint NOT NULL,
+	"sha256" text NOT NULL,
+	"wrapped_data_key" text NOT NULL,
+	"iv" text NOT NULL,
+	"tag" text NOT NULL,
+	"object_key" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "subject_key" (
+	"subject_id" text PRIMARY KEY NOT NULL,
+	"wrapped_key" text,
+	"destroyed_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "passkeys" ADD CONSTRAINT "passkeys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -128,4 +162,7 @@ CREATE INDEX "sessions_user_id_idx" ON "sessions" USING btree ("user_id");--> st
 CREATE INDEX "two_factors_user_id_idx" ON "two_factors" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "verifications_identifier_idx" ON "verifications" USING btree ("identifier");--> statement-breakpoint
 CREATE INDEX "consent_ledger_user_idx" ON "consent_ledger" USING btree ("user_id","purpose","id");--> statement-breakpoint
-CREATE INDEX "consent_ledger_visitor_idx" ON "consent_ledger" USING btree ("visitor_id","purpose","id");
+CREATE INDEX "consent_ledger_visitor_idx" ON "consent_ledger" USING btree ("visitor_id","purpose","id");--> statement-breakpoint
+CREATE INDEX "audit_log_subject_user_id_idx" ON "audit_log" USING btree ("subject_user_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_id_idx" ON "audit_log" USING btree ("actor_id","seq");--> statement-breakpoint
+CREATE INDEX "blob_subject_id_idx" ON "blob" USING btree ("subject_id");

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { buildApp } from './app.ts';
 import { createStaff } from './cli/create-staff.ts';
 import { startServer } from './cli/start-server.ts';
+import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { Problem } from './platform/errors.ts';
 import { openRuntime } from './platform/runtime.ts';
@@ -41,6 +42,21 @@ staff
       const result = await createStaff(auth, deps, options);
       process.stdout.write(`staff account ${options.email} has role ${options.role}\n`);
       if (result.generatedPassword) process.stdout.write(`password: ${result.generatedPassword}\n`);
+    }),
+  );
+
+const audit = program.command('audit').description('the audit log of staff access to personal data');
+audit
+  .command('verify')
+  .description('recompute the hash chain and report the first entry that does not match')
+  .action(() =>
+    withRuntime(async ({ deps }) => {
+      const result = await verifyAuditChain(deps.db);
+      if (result.ok) process.stdout.write(`audit log intact: ${result.entries} entries, chain verified\n`);
+      else {
+        process.stdout.write(`audit log BROKEN at entry ${result.firstBadSeq} (of ${result.entries} read)\n`);
+        process.exitCode = 2;
+      }
     }),
   );
 

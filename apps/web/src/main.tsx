@@ -12,6 +12,11 @@ import { router } from './router';
 const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'md',
+  headings: {
+    sizes: {
+      h1: { fontSize: 'clamp(1.625rem, 1.2rem + 2vw, 2.125rem)', lineHeight: '1.25' },
+    },
+  },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 });
 

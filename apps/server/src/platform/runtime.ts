@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AuditLog } from './audit/audit-log.ts';
+import { createAuditLog } from './audit/record-audit-entry.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { startEmbeddedPostgres } from './db/embedded.ts';
@@ -22,7 +22,6 @@ export interface RuntimeOptions {
   /** The CLI's one-shot commands need no job runner. */
   jobs?: boolean;
   log?: FastifyBaseLogger;
-  audit?: (deps: Omit<Deps, 'audit'>) => AuditLog;
 }
 
 /** Opens everything the services need, in order; `close` undoes it in reverse. */
@@ -64,8 +63,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       jobs,
       redis,
     };
-    const audit = options.audit ? options.audit(base) : { record: async () => {} };
-    const deps: Deps = { ...base, audit };
+    const deps: Deps = { ...base, audit: createAuditLog(database.db, base.clock) };
     return {
       deps,
       close: async () => {

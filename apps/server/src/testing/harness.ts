@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
+import { createAuditLog } from '../platform/audit/record-audit-entry.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { TestClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
@@ -12,7 +13,6 @@ import type { Mailer } from '../platform/notify/mailer.ts';
 import { outboxMailer } from '../platform/notify/mailer.ts';
 import { outboxSms } from '../platform/notify/sms.ts';
 import { createLogger } from '../platform/logger.ts';
-import { createAuditLogFor } from './audit-for-tests.ts';
 
 export const BASE_URL = 'http://localhost:3000';
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -46,7 +46,7 @@ export async function createTestApp(options: { mailer?: Mailer; redis?: boolean;
     jobs: undefined,
     redis,
   };
-  const deps: Deps = { ...base, audit: createAuditLogFor(base) };
+  const deps: Deps = { ...base, audit: createAuditLog(database.db, clock) };
   const { app, auth } = await buildApp(deps);
   await app.ready();
   return {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../platform/clock.ts';
+import { subjectKey } from '../../platform/blobs/schema.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
 import { client, outboxFor } from '../../testing/accounts-client.ts';
 import { createTestApp, newVisitor, type TestApp, type Visitor } from '../../testing/harness.ts';
@@ -65,6 +66,8 @@ describe('account deletion', () => {
     expect(await t.deps.db.select().from(users).where(eq(users.id, id))).toHaveLength(0);
     expect(await t.deps.db.select().from(consentLedger).where(eq(consentLedger.userId, id))).toHaveLength(0);
     expect(await t.deps.db.select().from(outboxMessage).where(eq(outboxMessage.recipient, visitor.email))).toHaveLength(0);
+    const [key] = await t.deps.db.select().from(subjectKey).where(eq(subjectKey.subjectId, id));
+    expect(key.destroyedAt).not.toBeNull();
     expect(await purgeDeletedAccounts(t.deps)).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull, lte, or } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { DAY_MS } from '../../platform/clock.ts';
+import { destroySubjectKey } from '../../platform/blobs/subject-keys.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
 import { consentLedger } from '../privacy/schema.ts';
 import { PURGE_AFTER_DAYS } from './delete-account.ts';
@@ -30,6 +31,8 @@ export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'co
       await tx.delete(outboxMessage).where(or(inArray(outboxMessage.subjectUserId, ids), inArray(outboxMessage.recipient, emails)));
       await tx.delete(consentLedger).where(inArray(consentLedger.userId, ids));
       await tx.delete(verifications).where(or(inArray(verifications.identifier, emails), inArray(verifications.value, ids)));
+      // Files are crypto-shredded: without the subject key no copy, backups included, opens again.
+      for (const id of ids) await destroySubjectKey(tx, deps.clock, id);
       await tx.delete(users).where(inArray(users.id, ids));
     });
     for (const user of due) await clearFailures(deps, user.email);

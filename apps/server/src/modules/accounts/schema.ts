@@ -51,7 +51,7 @@ export const sessions = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    impersonatedBy: text('impersonated_by'),
+    impersonatedBy: personal(text('impersonated_by'), { ...session, category: 'security', purpose: 'Record which staff member acted as the user', basis: 'legitimate-interest' }),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );

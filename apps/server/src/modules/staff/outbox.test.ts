@@ -44,3 +44,16 @@ describe('staff outbox', () => {
     expect(response.json().errors[0].field).toBe('querystring.limit');
   });
 });
+
+describe('audit of staff reads', () => {
+  it('records who read the outbox and why, in the hash chain', async () => {
+    const staff = await staffBrowser('admin');
+    await staff.request('GET', '/api/staff/outbox');
+    const { listAuditEntries } = await import('../../platform/audit/list-audit-entries.ts');
+    const { verifyAuditChain } = await import('../../platform/audit/verify-audit-chain.ts');
+    const me = (await staff.request('GET', '/api/account')).json().id;
+    const entries = await listAuditEntries(t.deps.db, { actorId: me, limit: 10 });
+    expect(entries[0]).toMatchObject({ action: 'outbox.read', reason: expect.stringContaining('SMTP') });
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+});

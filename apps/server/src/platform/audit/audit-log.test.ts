@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { TestClock } from '../clock.ts';
 import { type Db, openDatabase } from '../db/pool.ts';
 import { columnsOf } from '../datamap/annotate.ts';
-import { createAuditTableIfMissing } from './create-audit-table-if-missing.ts';
 import { GENESIS_HASH, hashAuditEntry } from './hash-audit-entry.ts';
 import { listAuditEntries } from './list-audit-entries.ts';
 import { auditLog } from './schema.ts';
@@ -13,10 +12,6 @@ import { verifyAuditChain } from './verify-audit-chain.ts';
 
 const database = openDatabase(inject('databaseUrl'));
 const clock = new TestClock(new Date('2025-03-01T10:00:00.123Z'));
-
-beforeAll(async () => {
-  await createAuditTableIfMissing(database.pool);
-});
 
 afterAll(async () => {
   await database.close();

@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { TestClock } from '../clock.ts';
 import { openDatabase } from '../db/pool.ts';
 import { columnsOf } from '../datamap/annotate.ts';
 import { createBlobStore } from './create-blob-store.ts';
-import { createBlobTablesIfMissing } from './create-blob-tables-if-missing.ts';
 import { fsObjectStore } from './fs-object-store.ts';
 import { blob, subjectKey } from './schema.ts';
 
@@ -19,10 +18,6 @@ const dir = mkdtempSync(join(tmpdir(), 'steward-blobs-'));
 const masterKey = randomBytes(32);
 const clock = new TestClock(new Date('2025-03-01T10:00:00Z'));
 const blobs = createBlobStore({ db: database.db, store: fsObjectStore(dir), masterKey, clock });
-
-beforeAll(async () => {
-  await createBlobTablesIfMissing(database.pool);
-});
 
 afterAll(async () => {
   await database.close();

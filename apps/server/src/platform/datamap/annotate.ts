@@ -67,7 +67,7 @@ export function isPersonal(annotation: Annotation | undefined): annotation is Pe
 }
 
 /** Keys, links to the subject and timestamps: structure, not content. */
-const STRUCTURAL = /^(id|.*_id|created_at|updated_at|expires_at)$/;
+const STRUCTURAL = /^(id|.*_id|.*_at|.*_until|.*_expires)$/;
 
 export interface ColumnEntry {
   table: string;

@@ -1,5 +1,5 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { personal } from '../datamap/annotate.ts';
+import { notPersonal, personal } from '../datamap/annotate.ts';
 
 const outboxData = {
   basis: 'contract',
@@ -11,7 +11,7 @@ const outboxData = {
 /** Mail and SMS when no SMTP server or SMS gateway is set up; staff read it in the console. */
 export const outboxMessage = pgTable('outbox_message', {
   id: uuid('id').primaryKey().defaultRandom(),
-  channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+  channel: notPersonal(text('channel', { enum: ['email', 'sms'] }).notNull(), 'Email or SMS'),
   recipient: personal(text('recipient').notNull(), { ...outboxData, category: 'contact', purpose: 'Deliver service messages' }),
   subject: personal(text('subject').notNull(), { ...outboxData, category: 'communication', purpose: 'Deliver service messages' }),
   body: personal(text('body').notNull(), { ...outboxData, category: 'communication', purpose: 'Deliver service messages', secret: true }),

@@ -64,6 +64,7 @@ export function OutboxPage() {
                 <Group justify="space-between" gap="xs" mb={4} wrap="wrap">
                   <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
                     <Badge
+                      style={{ flexShrink: 0 }}
                       variant="light"
                       color={m.channel === 'sms' ? 'grape' : 'blue'}
                       leftSection={m.channel === 'sms' ? <IconMessage size={12} aria-hidden /> : <IconMail size={12} aria-hidden />}

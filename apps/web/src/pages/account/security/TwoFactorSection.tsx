@@ -207,7 +207,7 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
               <Text size="sm" fw={600} id="totp-secret-label">
                 Key to type in
               </Text>
-              <Code block className="mono-break" data-testid="totp-secret" aria-labelledby="totp-secret-label">
+              <Code block className="totp-secret" data-testid="totp-secret" aria-labelledby="totp-secret-label">
                 {setup.secret}
               </Code>
               <CopyButton value={setup.secret}>
