@@ -20,7 +20,9 @@ if (!existsSync('/usr/bin/chromium') && !process.env.STEWARD_CHROMIUM) {
   e2eStatus = 1;
 } else {
   ensureWebBuild();
-  e2eStatus = run('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  e2eStatus = run('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  });
 }
 
 let passed = 0;

@@ -7,14 +7,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { accountRoutes } from './modules/accounts/routes.ts';
 import { type Auth, createAuth } from './modules/accounts/auth.ts';
 import { authRoutes } from './modules/accounts/auth-routes.ts';
 import { registerAccountJobs } from './modules/accounts/jobs.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import type { Deps } from './platform/deps.ts';
-import { healthRoutes } from './platform/http/health.ts';
 import { problems } from './platform/errors.ts';
+import { healthRoutes } from './platform/http/health.ts';
 import { problemHandler, sendProblem } from './platform/http/problem-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 

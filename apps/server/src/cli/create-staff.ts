@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../platform/deps.ts';
-import { problems } from '../platform/errors.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { STAFF_ROLES, type StaffRole } from '../modules/accounts/auth-options.ts';
 import { accounts, users } from '../modules/accounts/schema.ts';
+import type { Deps } from '../platform/deps.ts';
+import { problems } from '../platform/errors.ts';
 
 export interface StaffInput {
   email: string;

@@ -6,7 +6,15 @@ import { ConfigError, loadConfig } from './config.ts';
 
 describe('configuration', () => {
   it('names every missing or malformed variable on its own line', () => {
-    const env = { PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'not a url', SMTP_URL: 'http://mail', S3_URL: 'ftp://x', BASE_URL: 'localhost', STEWARD_MASTER_KEY: 'c2hvcnQ=' };
+    const env = {
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      REDIS_URL: 'not a url',
+      SMTP_URL: 'http://mail',
+      S3_URL: 'ftp://x',
+      BASE_URL: 'localhost',
+      STEWARD_MASTER_KEY: 'c2hvcnQ=',
+    };
     let error: ConfigError | undefined;
     try {
       loadConfig(env);

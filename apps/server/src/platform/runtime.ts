@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
 import { createAuditLog } from './audit/record-audit-entry.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';

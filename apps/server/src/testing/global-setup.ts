@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '../platform/db/migrate.ts';
 import { startEmbeddedPostgres } from '../platform/db/embedded.ts';
+import { applyMigrations } from '../platform/db/migrate.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,16 +3,16 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
-import { createAuditLog } from '../platform/audit/record-audit-entry.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
+import { createAuditLog } from '../platform/audit/record-audit-entry.ts';
 import { TestClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/pool.ts';
 import type { Deps } from '../platform/deps.ts';
+import { createLogger } from '../platform/logger.ts';
 import type { Mailer } from '../platform/notify/mailer.ts';
 import { outboxMailer } from '../platform/notify/mailer.ts';
 import { outboxSms } from '../platform/notify/sms.ts';
-import { createLogger } from '../platform/logger.ts';
 
 export const BASE_URL = 'http://localhost:3000';
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');

@@ -15,7 +15,7 @@ function toWebHeaders(request: FastifyRequest): Headers {
 
 /** Better Auth's validation messages start with the field: "[body.email] Invalid email". */
 function fieldErrors(message: string): { field: string; message: string }[] | undefined {
-  const errors = [...message.matchAll(/\[body\.([\w.]+)\] ([^;\[]+)/g)].map((m) => ({ field: m[1], message: m[2].trim() }));
+  const errors = [...message.matchAll(/\[body\.([\w.]+)\] ([^;[]+)/g)].map((m) => ({ field: m[1], message: m[2].trim() }));
   return errors.length ? errors : undefined;
 }
 

@@ -116,7 +116,11 @@ export function createAuth(deps: Deps) {
         if (!email) return;
         const wait = await secondsLocked(deps, email);
         if (wait > 0) {
-          throw new APIError('TOO_MANY_REQUESTS', { message: 'Too many failed attempts; try again later', code: 'SIGN_IN_LOCKED' }, { 'retry-after': String(wait) });
+          throw new APIError(
+            'TOO_MANY_REQUESTS',
+            { message: 'Too many failed attempts; try again later', code: 'SIGN_IN_LOCKED' },
+            { 'retry-after': String(wait) },
+          );
         }
       }),
       after: createAuthMiddleware(async (ctx) => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../platform/clock.ts';
 import { subjectKey } from '../../platform/blobs/schema.ts';
+import { DAY_MS } from '../../platform/clock.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
 import { client, outboxFor } from '../../testing/accounts-client.ts';
 import { createTestApp, newVisitor, type TestApp, type Visitor } from '../../testing/harness.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
 import { DAY_MS } from '../../platform/clock.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
 import { type Auth, FRESH_SESSION_SECONDS } from './auth.ts';
 import { authMessages } from './messages.ts';

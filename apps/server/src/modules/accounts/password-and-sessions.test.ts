@@ -14,7 +14,11 @@ describe('passwords and sessions', () => {
     const browser = await client(t, visitor).register();
     const other = client(t, visitor);
     await other.signIn();
-    const changed = await browser.request('POST', '/api/auth/change-password', { currentPassword: visitor.password, newPassword: 'a-brand-new-password', revokeOtherSessions: true });
+    const changed = await browser.request('POST', '/api/auth/change-password', {
+      currentPassword: visitor.password,
+      newPassword: 'a-brand-new-password',
+      revokeOtherSessions: true,
+    });
     expect(changed.statusCode).toBe(200);
     expect((await other.request('GET', '/api/account')).statusCode).toBe(401);
     expect((await browser.request('GET', '/api/account')).statusCode).toBe(200);

@@ -34,7 +34,12 @@ describe('account profile', () => {
 
   it('refuses a body that is not JSON without a 500', async () => {
     const browser = await client(t, newVisitor()).register();
-    const response = await t.app.inject({ method: 'PATCH', url: '/api/account', headers: { cookie: browser.cookie, 'content-type': 'application/json' }, payload: '{"name":' });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/account',
+      headers: { cookie: browser.cookie, 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });

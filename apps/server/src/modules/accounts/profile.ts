@@ -33,6 +33,10 @@ export async function updateProfile(deps: Pick<Deps, 'db' | 'clock'>, userId: st
     ...(update.language !== undefined ? { language: update.language } : {}),
     ...(update.country !== undefined ? { country: update.country?.toUpperCase() ?? null } : {}),
   };
-  if (Object.keys(set).length > 0) await deps.db.update(users).set({ ...set, updatedAt: deps.clock.now() }).where(eq(users.id, userId));
+  if (Object.keys(set).length > 0)
+    await deps.db
+      .update(users)
+      .set({ ...set, updatedAt: deps.clock.now() })
+      .where(eq(users.id, userId));
   return getProfile(deps, userId);
 }

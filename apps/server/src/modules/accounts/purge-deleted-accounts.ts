@@ -1,7 +1,7 @@
 import { and, inArray, isNotNull, lte, or } from 'drizzle-orm';
-import type { Deps } from '../../platform/deps.ts';
-import { DAY_MS } from '../../platform/clock.ts';
 import { destroySubjectKey } from '../../platform/blobs/subject-keys.ts';
+import { DAY_MS } from '../../platform/clock.ts';
+import type { Deps } from '../../platform/deps.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
 import { consentLedger } from '../privacy/schema.ts';
 import { PURGE_AFTER_DAYS } from './delete-account.ts';

@@ -43,7 +43,13 @@ export const sessions = pgTable(
   {
     id: text('id').primaryKey(),
     expiresAt: timestamp('expires_at', tz).notNull(),
-    token: personal(text('token').notNull().unique(), { ...session, category: 'credential', purpose: 'Keep the user signed in', exported: false, secret: true }),
+    token: personal(text('token').notNull().unique(), {
+      ...session,
+      category: 'credential',
+      purpose: 'Keep the user signed in',
+      exported: false,
+      secret: true,
+    }),
     createdAt: timestamp('created_at', tz).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
     ipAddress: personal(text('ip_address'), { ...session, category: 'technical', purpose: 'Show the user where they are signed in; spot account takeover' }),
@@ -51,7 +57,12 @@ export const sessions = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    impersonatedBy: personal(text('impersonated_by'), { ...session, category: 'security', purpose: 'Record which staff member acted as the user', basis: 'legitimate-interest' }),
+    impersonatedBy: personal(text('impersonated_by'), {
+      ...session,
+      category: 'security',
+      purpose: 'Record which staff member acted as the user',
+      basis: 'legitimate-interest',
+    }),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
@@ -84,7 +95,11 @@ export const verifications = pgTable(
   'verifications',
   {
     id: text('id').primaryKey(),
-    identifier: personal(text('identifier').notNull(), { ...pending, category: 'contact', purpose: 'Match a verification or reset code to the address it was sent to' }),
+    identifier: personal(text('identifier').notNull(), {
+      ...pending,
+      category: 'contact',
+      purpose: 'Match a verification or reset code to the address it was sent to',
+    }),
     value: personal(text('value').notNull(), { ...pending, category: 'credential', purpose: 'The code or token being verified', secret: true }),
     expiresAt: timestamp('expires_at', tz).notNull(),
     createdAt: timestamp('created_at', tz).notNull().defaultNow(),
@@ -98,7 +113,10 @@ export const twoFactors = pgTable(
   {
     id: text('id').primaryKey(),
     secret: personal(text('secret').notNull(), accountData('credential', 'Check TOTP sign-in codes', { exported: false, secret: true })),
-    backupCodes: personal(text('backup_codes').notNull(), accountData('credential', 'Recover sign-in without the authenticator', { exported: false, secret: true })),
+    backupCodes: personal(
+      text('backup_codes').notNull(),
+      accountData('credential', 'Recover sign-in without the authenticator', { exported: false, secret: true }),
+    ),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -144,7 +162,15 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /** Better Auth finds its tables by these names. */
-export const authSchema = { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors, passkey: passkeys, rateLimit: rateLimits };
+export const authSchema = {
+  user: users,
+  session: sessions,
+  account: accounts,
+  verification: verifications,
+  twoFactor: twoFactors,
+  passkey: passkeys,
+  rateLimit: rateLimits,
+};
 
 /** Failed sign-ins per address, keyed by a keyed hash so the table never holds the address. */
 export const signInThrottle = pgTable('sign_in_throttle', {

@@ -42,7 +42,9 @@ describe('limits on guessing', () => {
     const visitor = newVisitor();
     const codes: number[] = [];
     for (let i = 0; i < 7; i++) {
-      codes.push((await client(t, visitor).request('POST', '/api/auth/request-password-reset', { email: visitor.email, redirectTo: '/reset-password' })).statusCode);
+      codes.push(
+        (await client(t, visitor).request('POST', '/api/auth/request-password-reset', { email: visitor.email, redirectTo: '/reset-password' })).statusCode,
+      );
     }
     expect(codes.at(-1)).toBe(429);
   });

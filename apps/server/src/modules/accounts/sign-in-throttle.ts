@@ -14,7 +14,10 @@ export function throttleKey(deps: Pick<Deps, 'config'>, email: string): string {
 
 /** Seconds until the address may try again, or 0. */
 export async function secondsLocked(deps: Pick<Deps, 'db' | 'clock' | 'config'>, email: string): Promise<number> {
-  const [row] = await deps.db.select().from(signInThrottle).where(eq(signInThrottle.keyHash, throttleKey(deps, email)));
+  const [row] = await deps.db
+    .select()
+    .from(signInThrottle)
+    .where(eq(signInThrottle.keyHash, throttleKey(deps, email)));
   if (!row?.lockedUntil) return 0;
   const remaining = row.lockedUntil.getTime() - deps.clock.now().getTime();
   return remaining > 0 ? Math.ceil(remaining / 1000) : 0;

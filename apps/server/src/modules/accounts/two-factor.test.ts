@@ -64,7 +64,10 @@ describe('second factor', () => {
     expect((await signIn.request('POST', '/api/auth/two-factor/send-otp', {})).statusCode).toBe(200);
     const messages = await smsTo(phone);
     expect(messages).toHaveLength(2);
-    const otp = messages.map((m) => m.body).find((b) => b.includes('sign-in code'))?.match(/\d{6}/)?.[0];
+    const otp = messages
+      .map((m) => m.body)
+      .find((b) => b.includes('sign-in code'))
+      ?.match(/\d{6}/)?.[0];
     expect((await signIn.request('POST', '/api/auth/two-factor/verify-otp', { code: otp })).statusCode).toBe(200);
     expect(await outboxFor(t, visitor.email)).toHaveLength(emailsBefore);
     // Nothing but the verification code and the sign-in code ever went to the number.

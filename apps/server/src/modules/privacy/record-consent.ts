@@ -18,6 +18,13 @@ export async function recordConsent(
   if (changed.length === 0) return;
   const createdAt = deps.clock.now();
   await deps.db.insert(consentLedger).values(
-    changed.map((choice) => ({ userId: subject.userId, purpose: choice.purpose, granted: choice.granted, noticeVersion: meta.noticeVersion, source: meta.source, createdAt })),
+    changed.map((choice) => ({
+      userId: subject.userId,
+      purpose: choice.purpose,
+      granted: choice.granted,
+      noticeVersion: meta.noticeVersion,
+      source: meta.source,
+      createdAt,
+    })),
   );
 }

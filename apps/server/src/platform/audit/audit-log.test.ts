@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { TestClock } from '../clock.ts';
-import { type Db, openDatabase } from '../db/pool.ts';
 import { columnsOf } from '../datamap/annotate.ts';
+import { type Db, openDatabase } from '../db/pool.ts';
 import { GENESIS_HASH, hashAuditEntry } from './hash-audit-entry.ts';
 import { listAuditEntries } from './list-audit-entries.ts';
-import { auditLog } from './schema.ts';
 import { createAuditLog, recordAuditEntry } from './record-audit-entry.ts';
+import { auditLog } from './schema.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
 const database = openDatabase(inject('databaseUrl'));
@@ -106,9 +106,7 @@ describe('audit log', () => {
 
   it('keeps a valid chain under 50 concurrent appends', async () => {
     const actorId = actor();
-    await Promise.all(
-      Array.from({ length: 50 }, (_, i) => recordAuditEntry(database.db, clock, { actorId, action: 'bulk', reason: `n${i}`, details: { i } })),
-    );
+    await Promise.all(Array.from({ length: 50 }, (_, i) => recordAuditEntry(database.db, clock, { actorId, action: 'bulk', reason: `n${i}`, details: { i } })));
     const mine = await listAuditEntries(database.db, { actorId, limit: 100 });
     expect(mine).toHaveLength(50);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });

@@ -10,7 +10,6 @@ export interface ChainReport {
   firstBadSeq?: number;
 }
 
-
 /**
  * Recomputes every hash in seq order. An edited row fails its own hash; a removed or
  * reordered row fails the next row's link. Reads in batches so a long log never sits in memory.

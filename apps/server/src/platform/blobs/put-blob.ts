@@ -29,10 +29,13 @@ const PURPOSE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 function validate(input: PutBlobInput): void {
   const errors: FieldProblem[] = [];
-  if (typeof input.subjectId !== 'string' || input.subjectId.length === 0 || input.subjectId.length > 200) errors.push({ field: 'subjectId', message: 'must be 1 to 200 characters' });
+  if (typeof input.subjectId !== 'string' || input.subjectId.length === 0 || input.subjectId.length > 200)
+    errors.push({ field: 'subjectId', message: 'must be 1 to 200 characters' });
   if (typeof input.purpose !== 'string' || !PURPOSE.test(input.purpose)) errors.push({ field: 'purpose', message: 'must be a lower-case code' });
-  if (typeof input.fileName !== 'string' || input.fileName.length === 0 || input.fileName.length > 255) errors.push({ field: 'fileName', message: 'must be 1 to 255 characters' });
-  if (typeof input.contentType !== 'string' || input.contentType.length === 0 || input.contentType.length > 255) errors.push({ field: 'contentType', message: 'must be 1 to 255 characters' });
+  if (typeof input.fileName !== 'string' || input.fileName.length === 0 || input.fileName.length > 255)
+    errors.push({ field: 'fileName', message: 'must be 1 to 255 characters' });
+  if (typeof input.contentType !== 'string' || input.contentType.length === 0 || input.contentType.length > 255)
+    errors.push({ field: 'contentType', message: 'must be 1 to 255 characters' });
   if (!Number.isSafeInteger(input.maxBytes) || input.maxBytes < 0) errors.push({ field: 'maxBytes', message: 'must be a whole number of bytes' });
   if (errors.length > 0) throw problems.validation(errors);
 }

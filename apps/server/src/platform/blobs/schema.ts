@@ -35,10 +35,7 @@ export const blob = pgTable(
     }),
     contentType: notPersonal(text('content_type').notNull(), 'a media type such as application/pdf'),
     size: notPersonal(bigint('size', { mode: 'number' }).notNull(), 'a byte count'),
-    sha256: notPersonal(
-      text('sha256').notNull(),
-      'a one-way digest of the content used to check integrity; it cannot be turned back into the content',
-    ),
+    sha256: notPersonal(text('sha256').notNull(), 'a one-way digest of the content used to check integrity; it cannot be turned back into the content'),
     wrappedDataKey: notPersonal(text('wrapped_data_key').notNull(), "the file's key, sealed under the subject key"),
     iv: notPersonal(text('iv').notNull(), 'a random nonce for AES-GCM'),
     tag: notPersonal(text('tag').notNull(), 'the AES-GCM authentication tag of the content'),

@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
 import { isPersonal } from './annotate.ts';
 import { collectDataMap } from './collect.ts';
 
@@ -45,7 +44,9 @@ describe('data map', () => {
 
   it('[STAT-3] has no column for special categories of data', () => {
     const special = /health|medical|religio|belief|politic|biometric|fingerprint|sexual|orientation|union|ethnic|racial|genetic/i;
-    const offenders = collectDataMap().filter((entry) => special.test(entry.column) || (isPersonal(entry.annotation) && special.test(entry.annotation.category)));
+    const offenders = collectDataMap().filter(
+      (entry) => special.test(entry.column) || (isPersonal(entry.annotation) && special.test(entry.annotation.category)),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -21,7 +21,10 @@ export function fieldOf(error: AjvError, context: string | undefined): FieldProb
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
   if (problem.headers) reply.headers(problem.headers);
-  return reply.code(problem.status).type('application/problem+json').send(problem.toJSON(request.url.split('?')[0]));
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send(problem.toJSON(request.url.split('?')[0]));
 }
 
 function toProblem(error: FastifyError & { validation?: AjvError[]; validationContext?: string }): Problem {
