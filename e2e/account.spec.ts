@@ -98,6 +98,13 @@ test('[ACC-1] sign-up asks only for an email address and a password', async () =
   await signIn(page, user.email, user.password);
   await expect(page.getByRole('alert')).toContainText(/confirm your email/i);
   await shoot(page, 'sign-in-unverified');
+
+  // The password-reset pages, and an expired reset link.
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
+  await shoot(page, 'forgot-password');
+  await page.goto('/reset-password?error=INVALID_TOKEN');
+  await expect(page.getByRole('heading', { level: 1, name: 'This link has expired' })).toBeVisible();
 });
 
 test('[ACC-1] the verification link from the staff outbox opens the new account', async ({ browser }) => {
@@ -128,6 +135,10 @@ test('[ACC-4] the user corrects their profile', async () => {
   await page.reload();
   await expect(page.getByLabel('Name')).toHaveValue('Ada Lovelace');
   await expect(page.getByLabel('Country')).toHaveValue('AT');
+
+  // The staff console is not for customers.
+  await page.goto('/staff/outbox');
+  await expect(page.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
 });
 
 test('[ACC-3] news and surveys are separate opt-ins, off by default, and can be withdrawn', async () => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { buildApp } from './app.ts';
 import { createStaff } from './cli/create-staff.ts';
+import { DEMO_PASSWORD, seedDemo } from './cli/seed-demo.ts';
 import { startServer } from './cli/start-server.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
@@ -27,6 +28,19 @@ program
   .command('migrate')
   .description('apply database migrations and exit')
   .action(() => withRuntime(async () => void process.stdout.write('migrations applied\n')));
+
+program
+  .command('seed')
+  .description('add demo data')
+  .option('--demo', 'demo customers and staff, all with the demo password')
+  .action((options: { demo?: boolean }) =>
+    withRuntime(async ({ deps }) => {
+      if (!options.demo) throw new Error('say which data: --demo');
+      const { auth } = await buildApp(deps);
+      const lines = await seedDemo(auth, deps);
+      process.stdout.write(`${lines.join('\n')}\nAll demo accounts use the password: ${DEMO_PASSWORD}\n`);
+    }),
+  );
 
 const staff = program.command('staff').description('manage staff accounts');
 staff
