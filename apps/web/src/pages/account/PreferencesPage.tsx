@@ -1,6 +1,7 @@
 import { Alert, Card, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageTitle } from '../../components/PageTitle';
 import { PageLoader } from '../../components/RequireAuth';
 import { api, type Preferences } from '../../lib/api';
@@ -12,26 +13,28 @@ export function PreferencesPage() {
   const { data, error, isPending } = useQuery({ queryKey: KEY, queryFn: () => api.get<Preferences>('/api/account/preferences') });
 
   const save = useMutation({
-    mutationFn: (body: { news: boolean; surveys: boolean }) => api.put<Preferences>('/api/account/preferences', body),
-    onMutate: async (body) => {
-      await queryClient.cancelQueries({ queryKey: KEY });
-      const previous = queryClient.getQueryData<Preferences>(KEY);
-      if (previous) queryClient.setQueryData<Preferences>(KEY, { ...previous, ...body });
-      return { previous };
-    },
-    onError: (err, _body, ctx) => {
-      if (ctx?.previous) queryClient.setQueryData(KEY, ctx.previous);
+    mutationFn: (body: { news: boolean; surveys: boolean; previous: Preferences }) =>
+      api.put<Preferences>('/api/account/preferences', { news: body.news, surveys: body.surveys }),
+    onError: (err, body) => {
+      setShown({ news: body.previous.news, surveys: body.previous.surveys });
       notifications.show({ color: 'red', title: 'Not saved', message: err.message });
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(KEY, saved);
+      setShown({ news: saved.news, surveys: saved.surveys });
       notifications.show({ color: 'green', message: 'Your choice is saved.' });
     },
   });
 
+  // What the switches show: the new position at once, put back if the server refuses it.
+  const [shown, setShown] = useState<{ news: boolean; surveys: boolean } | null>(null);
+  const current = shown ?? (data ? { news: data.news, surveys: data.surveys } : null);
+
   function set(field: 'news' | 'surveys', value: boolean) {
-    if (!data) return;
-    save.mutate({ news: data.news, surveys: data.surveys, [field]: value });
+    if (!data || !current) return;
+    const next = { ...current, [field]: value };
+    setShown(next);
+    save.mutate({ ...next, previous: data });
   }
 
   return (
@@ -55,7 +58,7 @@ export function PreferencesPage() {
               size="md"
               label="News and offers"
               description="Emails about new products, features and special offers."
-              checked={data.news}
+              checked={current?.news ?? false}
               onChange={(e) => set('news', e.currentTarget.checked)}
               disabled={save.isPending}
             />
@@ -63,7 +66,7 @@ export function PreferencesPage() {
               size="md"
               label="Surveys"
               description="Occasional invitations to tell us what you think of our products and service."
-              checked={data.surveys}
+              checked={current?.surveys ?? false}
               onChange={(e) => set('surveys', e.currentTarget.checked)}
               disabled={save.isPending}
             />
