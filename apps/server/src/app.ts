@@ -18,9 +18,17 @@ import { healthRoutes } from './platform/http/health.ts';
 import { problemHandler, sendProblem } from './platform/http/problem-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: { body?: unknown; querystring?: unknown; hide?: boolean } | undefined;
+}
+
 export interface App {
   app: FastifyInstance;
   auth: Auth;
+  /** Every route as registered, so tests can cover each one without a list of their own. */
+  routes: RouteEntry[];
 }
 
 const JSON_BODY_LIMIT = 64 * 1024;
@@ -32,6 +40,10 @@ export async function buildApp(deps: Deps): Promise<App> {
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
   app.setValidatorCompiler(validatorCompiler);
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema as RouteEntry['schema'] });
+  });
   await app.register(problemHandler);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -69,7 +81,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
     return sendProblem(reply, request, problems.notFound('route'));
   });
-  return { app, auth };
+  return { app, auth, routes };
 }
 
 /** The scheduled work of every module, on this process's job runner. */

@@ -36,7 +36,11 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number
 
 function postgresRunning(): boolean {
   try {
-    return execFileSync('pgrep', ['-f', join(dataDir, 'pg')]).toString().trim().length > 0;
+    return (
+      execFileSync('pgrep', ['-f', join(dataDir, 'pg')])
+        .toString()
+        .trim().length > 0
+    );
   } catch {
     return false;
   }

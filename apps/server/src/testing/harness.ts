@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
-import { buildApp } from '../app.ts';
+import { buildApp, type RouteEntry } from '../app.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
 import { createAuditLog } from '../platform/audit/record-audit-entry.ts';
 import { TestClock } from '../platform/clock.ts';
@@ -23,6 +23,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export interface TestApp {
   app: FastifyInstance;
+  routes: RouteEntry[];
   auth: Auth;
   deps: Deps;
   clock: TestClock;
@@ -47,10 +48,11 @@ export async function createTestApp(options: { mailer?: Mailer; redis?: boolean;
     redis,
   };
   const deps: Deps = { ...base, audit: createAuditLog(database.db, clock) };
-  const { app, auth } = await buildApp(deps);
+  const { app, auth, routes } = await buildApp(deps);
   await app.ready();
   return {
     app,
+    routes,
     auth,
     deps,
     clock,

@@ -34,3 +34,22 @@ export async function requireStaff(auth: Auth, request: FastifyRequest, roles: r
   if (!(roles as readonly string[]).includes(user.role)) throw problems.forbidden('This needs a staff role');
   return user;
 }
+
+const signedInKey = Symbol('signedIn');
+type WithSignedIn = FastifyRequest & { [signedInKey]?: SignedIn };
+
+/**
+ * An onRequest hook: the session is checked before the body is even parsed, so an anonymous
+ * caller learns nothing about what a route would accept.
+ */
+export function guard(auth: Auth, roles?: readonly StaffRole[]) {
+  return async (request: FastifyRequest) => {
+    (request as WithSignedIn)[signedInKey] = roles ? await requireStaff(auth, request, roles) : await requireUser(auth, request);
+  };
+}
+
+export function signedIn(request: FastifyRequest): SignedIn {
+  const user = (request as WithSignedIn)[signedInKey];
+  if (!user) throw problems.unauthenticated();
+  return user;
+}

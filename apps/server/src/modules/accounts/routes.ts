@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from './auth.ts';
-import { requireUser } from './current-session.ts';
+import { guard, signedIn } from './current-session.ts';
 import { deleteAccount } from './delete-account.ts';
 import { getPreferences, setPreferences } from './preferences.ts';
 import { getProfile, updateProfile } from './profile.ts';
@@ -38,9 +38,10 @@ const tags = ['account'];
 
 export async function accountRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {
   const { auth, deps } = opts;
+  app.addHook('onRequest', guard(auth));
 
   app.get('/api/account', { schema: { tags, summary: 'The signed-in user’s account', response: { 200: Profile } } }, async (request) => {
-    const user = await requireUser(auth, request);
+    const user = signedIn(request);
     return getProfile(deps, user.userId);
   });
 
@@ -48,13 +49,13 @@ export async function accountRoutes(app: FastifyInstance, opts: { auth: Auth; de
     '/api/account',
     { schema: { tags, summary: 'Correct name, language or country (ACC-4)', body: ProfileUpdate, response: { 200: Profile } } },
     async (request) => {
-      const user = await requireUser(auth, request);
+      const user = signedIn(request);
       return updateProfile(deps, user.userId, request.body);
     },
   );
 
   app.get('/api/account/preferences', { schema: { tags, summary: 'Opt-ins for news and surveys', response: { 200: PreferencesOut } } }, async (request) => {
-    const user = await requireUser(auth, request);
+    const user = signedIn(request);
     return getPreferences(deps, user.userId);
   });
 
@@ -62,7 +63,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { auth: Auth; de
     '/api/account/preferences',
     { schema: { tags, summary: 'Give or withdraw each opt-in (ACC-3)', body: Preferences, response: { 200: PreferencesOut } } },
     async (request) => {
-      const user = await requireUser(auth, request);
+      const user = signedIn(request);
       return setPreferences(deps, user.userId, request.body);
     },
   );
@@ -78,7 +79,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { auth: Auth; de
       },
     },
     async (request, reply) => {
-      const user = await requireUser(auth, request);
+      const user = signedIn(request);
       const { purgeAfter } = await deleteAccount(auth, deps, user, request.body.password);
       return reply.code(202).send({ purgeAfter: purgeAfter.toISOString() });
     },

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import { listOutbox } from '../../platform/notify/list-outbox.ts';
 import type { Auth } from '../accounts/auth.ts';
-import { requireStaff } from '../accounts/current-session.ts';
+import { guard, signedIn } from '../accounts/current-session.ts';
 
 const OutboxQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false });
 const OutboxMessage = Type.Object({
@@ -17,6 +17,7 @@ const OutboxMessage = Type.Object({
 
 export async function staffRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {
   const { auth, deps } = opts;
+  app.addHook('onRequest', guard(auth, ['admin', 'support']));
   app.get<{ Querystring: { limit?: number } }>(
     '/api/staff/outbox',
     {
@@ -28,7 +29,7 @@ export async function staffRoutes(app: FastifyInstance, opts: { auth: Auth; deps
       },
     },
     async (request) => {
-      const staff = await requireStaff(auth, request, ['admin', 'support']);
+      const staff = signedIn(request);
       await deps.audit.record({ actorId: staff.userId, action: 'outbox.read', reason: 'Deliver service messages without SMTP' });
       return { messages: await listOutbox(deps.db, request.query.limit ?? 50) };
     },

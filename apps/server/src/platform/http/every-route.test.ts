@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client } from '../../testing/accounts-client.ts';
+import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
+
+/** Routes anyone may call; every other route of ours needs a session. */
+const PUBLIC = new Set(['GET /healthz', 'GET /readyz']);
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+function ours() {
+  return t.routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/auth/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+}
+
+interface ObjectSchema {
+  properties?: Record<string, { type?: string }>;
+  required?: string[];
+}
+
+describe('every API route', () => {
+  it('exists: the route table is what the tests below walk', () => {
+    expect(ours().length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('refuses an anonymous caller', async () => {
+    for (const route of ours()) {
+      if (PUBLIC.has(`${route.method} ${route.url}`)) continue;
+      const response = await client(t, newVisitor()).request(route.method as 'GET', route.url, route.method === 'GET' ? undefined : {});
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.headers['content-type'], `${route.method} ${route.url}`).toContain('application/problem+json');
+    }
+  });
+
+  it('answers a body with an unknown field, or without a required one, with problem+json naming the field', async () => {
+    const browser = await client(t, newVisitor()).register();
+    for (const route of ours()) {
+      const body = route.schema?.body as ObjectSchema | undefined;
+      if (!body) continue;
+      const unknown = await browser.request(route.method as 'POST', route.url, { surpriseField: 1 });
+      expect(unknown.statusCode, `${route.method} ${route.url}`).toBe(400);
+      const fields = unknown.json().errors.map((e: { field: string }) => e.field);
+      const expected = body.required?.length ? [body.required[0], 'surpriseField'] : ['surpriseField'];
+      expect(expected, `${route.method} ${route.url}`).toContain(fields[0]);
+      for (const [name, property] of Object.entries(body.properties ?? {})) {
+        const wrong = property.type === 'string' ? 12345 : 'not-the-right-type';
+        const response = await browser.request(route.method as 'POST', route.url, { [name]: wrong });
+        expect(response.statusCode, `${route.method} ${route.url} ${name}`).toBe(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+    }
+  });
+});
