@@ -1,0 +1,20 @@
+// `npm run bench -- <suite>`: each suite prints its figures beside a ceiling measured in the
+// same run, and ends with one JSON line of every figure by name.
+const suites: Record<string, () => Promise<Record<string, number>>> = {};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(suites);
+if (names.length === 0) {
+  process.stdout.write('No benchmark suites yet.\n{}\n');
+  process.exit(0);
+}
+const figures: Record<string, number> = {};
+for (const name of names) {
+  const suite = suites[name];
+  if (!suite) {
+    process.stderr.write(`unknown suite "${name}"; known: ${Object.keys(suites).join(', ') || 'none'}\n`);
+    process.exit(2);
+  }
+  Object.assign(figures, await suite());
+}
+process.stdout.write(`${JSON.stringify(figures)}\n`);
