@@ -4,7 +4,11 @@ import { spawn } from 'node:child_process';
 const root = new URL('..', import.meta.url).pathname;
 const children = [
   // Better Auth checks the origin, which in development is Vite's.
-  spawn(process.execPath, ['apps/server/bin/steward.mjs', 'start'], { cwd: root, stdio: 'inherit', env: { BASE_URL: 'http://localhost:5173', ...process.env } }),
+  spawn(process.execPath, ['apps/server/bin/steward.mjs', 'start'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { BASE_URL: 'http://localhost:5173', ...process.env },
+  }),
   spawn('npm', ['run', 'dev', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' }),
 ];
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill(signal)));

@@ -34,15 +34,47 @@ export const router = createBrowserRouter([
       {
         path: 'account',
         children: [
-          { index: true, element: <RequireAuth><ProfilePage /></RequireAuth> },
-          { path: 'security', element: <RequireAuth><SecurityPage /></RequireAuth> },
-          { path: 'preferences', element: <RequireAuth><PreferencesPage /></RequireAuth> },
-          { path: 'delete', element: <RequireAuth><DeleteAccountPage /></RequireAuth> },
+          {
+            index: true,
+            element: (
+              <RequireAuth>
+                <ProfilePage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'security',
+            element: (
+              <RequireAuth>
+                <SecurityPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'preferences',
+            element: (
+              <RequireAuth>
+                <PreferencesPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'delete',
+            element: (
+              <RequireAuth>
+                <DeleteAccountPage />
+              </RequireAuth>
+            ),
+          },
         ],
       },
       {
         path: 'staff',
-        element: <RequireAuth><StaffGuard /></RequireAuth>,
+        element: (
+          <RequireAuth>
+            <StaffGuard />
+          </RequireAuth>
+        ),
         children: [
           { index: true, element: <Navigate to="/staff/outbox" replace /> },
           { path: 'outbox', element: <OutboxPage /> },

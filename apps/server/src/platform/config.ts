@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const DEFAULT_AUTHORITY = 'the data protection authority of the country where the operator of this Steward is established';
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   /** The built web app; served when it exists. */
   webDist: string;
   logLevel: string;
+  /** The lead supervisory authority the privacy policy names (RIGHT-2). */
+  supervisoryAuthority: string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     masterKey: Buffer.alloc(0),
     webDist: env.STEWARD_WEB_DIST || DEFAULT_WEB_DIST,
     logLevel: env.LOG_LEVEL || 'info',
+    supervisoryAuthority: env.STEWARD_SUPERVISORY_AUTHORITY || DEFAULT_AUTHORITY,
   };
   if (problems.length === 0) config.masterKey = loadMasterKey(env, dataDir, problems);
   if (problems.length > 0) throw new ConfigError(problems);

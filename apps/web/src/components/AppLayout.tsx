@@ -1,9 +1,9 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLock, IconSettings, IconShieldLock, IconTrash, IconUser, IconMail } from '@tabler/icons-react';
+import { IconLock, IconMail, IconSettings, IconShieldLock, IconTrash, IconUser } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
 import { authClient, isStaff } from '../lib/auth';
 
 interface NavItem {
@@ -77,11 +77,7 @@ export function AppLayout() {
   }, [location.pathname, close]);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={showNav ? { width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
-      padding="md"
-    >
+    <AppShell header={{ height: 60 }} navbar={showNav ? { width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined} padding="md">
       <a href="#main" className="skip-link">
         Skip to main content
       </a>

@@ -1,6 +1,6 @@
 import { Center, Loader } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { authClient } from '../lib/auth';
 

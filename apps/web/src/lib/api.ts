@@ -13,7 +13,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     throw new ApiError({ title: 'The server cannot be reached. Check your connection and try again.' }, 0);
   }
   const text = await res.text();
-  let data: unknown = undefined;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);

@@ -21,8 +21,8 @@ export function HomePage() {
       <Stack gap="sm">
         <Title order={1}>Your security software account, in your hands</Title>
         <Text size="lg" c="dimmed" maw={640}>
-          Steward is where you manage your account, devices and licenses, get support, and decide what happens to
-          your personal data. Signing up needs only an email address and a password.
+          Steward is where you manage your account, devices and licenses, get support, and decide what happens to your personal data. Signing up needs only an
+          email address and a password.
         </Text>
         <Group mt="sm">
           {session ? (

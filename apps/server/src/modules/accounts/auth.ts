@@ -13,6 +13,8 @@ import { clearFailures, recordFailure, secondsLocked } from './sign-in-throttle.
 /** Set by our HTTP layer from the socket (or a trusted proxy), never taken from the client. */
 export const CLIENT_IP_HEADER = 'x-steward-client-ip';
 export const FRESH_SESSION_SECONDS = 10 * 60;
+/** The session cookie lives as long as the session; the published cookie list reads it from here. */
+export const SESSION_SECONDS = 7 * 24 * 60 * 60;
 
 async function isDeleted(deps: Deps, userId: string): Promise<boolean> {
   const [row] = await deps.db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId));
@@ -75,7 +77,7 @@ export function createAuth(deps: Deps) {
       },
     },
     session: {
-      expiresIn: 7 * 24 * 60 * 60,
+      expiresIn: SESSION_SECONDS,
       updateAge: 24 * 60 * 60,
       freshAge: FRESH_SESSION_SECONDS,
       storeSessionInDatabase: true,

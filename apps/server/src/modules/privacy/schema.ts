@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { notPersonal, personal } from '../../platform/datamap/annotate.ts';
 
 /**
@@ -32,4 +32,34 @@ export const consentLedger = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('consent_ledger_user_idx').on(t.userId, t.purpose, t.id), index('consent_ledger_visitor_idx').on(t.visitorId, t.purpose, t.id)],
+);
+
+/** Every published version of the generated privacy policy; consents name the hash they were given under. */
+export const policyVersion = pgTable(
+  'policy_version',
+  {
+    hash: notPersonal(text('hash').primaryKey(), 'sha256 of the canonical policy document'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    document: notPersonal(jsonb('document').$type<Record<string, unknown>>().notNull(), 'The public policy text, generated from the data map'),
+  },
+  (t) => [index('policy_version_published_idx').on(t.publishedAt)],
+);
+
+/** One row per opened service email, written only for recipients who consented to analytics (COOK-4). */
+export const mailOpen = pgTable(
+  'mail_open',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id').notNull(),
+    messageId: text('message_id').notNull(),
+    openedAt: personal(timestamp('opened_at', { withTimezone: true }).notNull(), {
+      category: 'technical',
+      purpose: 'Count how many service emails are opened, only with analytics consent',
+      basis: 'consent',
+      retention: 'mail-open-90-days',
+      exported: true,
+      erase: 'delete',
+    }),
+  },
+  (t) => [index('mail_open_user_idx').on(t.userId)],
 );

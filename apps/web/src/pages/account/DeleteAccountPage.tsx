@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
-import { PasswordField } from '../../components/PasswordField';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSignOut } from '../../components/AppLayout';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
+import { PasswordField } from '../../components/PasswordField';
 import { api } from '../../lib/api';
 import { authClient } from '../../lib/auth';
 import { ApiError } from '../../lib/problem';
@@ -54,10 +54,7 @@ export function DeleteAccountPage() {
         <List spacing="xs">
           <List.Item>You can no longer sign in, starting at once.</List.Item>
           <List.Item>You are signed out everywhere: all your sessions end.</List.Item>
-          <List.Item>
-            Your personal data is purged within 30 days. Backups that may still hold it are kept no longer than one
-            month.
-          </List.Item>
+          <List.Item>Your personal data is purged within 30 days. Backups that may still hold it are kept no longer than one month.</List.Item>
           <List.Item>We send you an email to confirm the deletion.</List.Item>
         </List>
       </Card>

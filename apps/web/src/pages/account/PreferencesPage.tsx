@@ -41,9 +41,8 @@ export function PreferencesPage() {
     <Stack gap="lg">
       <PageTitle>Preferences</PageTitle>
       <Text>
-        We use your email address, phone number and device links only to run the service. Anything else needs your
-        permission. Each choice below is separate, off until you turn it on, and you can turn it off again at any
-        time; turning it off takes effect at once.
+        We use your email address, phone number and device links only to run the service. Anything else needs your permission. Each choice below is separate,
+        off until you turn it on, and you can turn it off again at any time; turning it off takes effect at once.
       </Text>
       {isPending && <PageLoader label="Loading your preferences" />}
       {error && (
@@ -71,8 +70,7 @@ export function PreferencesPage() {
               disabled={save.isPending}
             />
             <Text size="xs" c="dimmed">
-              Notice version {data.noticeVersion}. We record each choice with the time and the version of this
-              notice.
+              Notice version {data.noticeVersion}. We record each choice with the time and the version of this notice.
             </Text>
           </Stack>
         </Card>

@@ -162,14 +162,13 @@ function ChangeEmailForm({ account }: { account: Account }) {
         Change your email address
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Your email address is also your user name. We send a link to confirm the change; the new address takes effect
-        only after you open that link.
+        Your email address is also your user name. We send a link to confirm the change; the new address takes effect only after you open that link.
       </Text>
       <div role="status" aria-live="polite">
         {sentTo && (
           <Alert color="green" variant="light" mb="md">
-            Check your mail: we sent a confirmation link for <b className="mono-break">{sentTo}</b>. Until you open it,
-            your address stays <span className="mono-break">{account.email}</span>.
+            Check your mail: we sent a confirmation link for <b className="mono-break">{sentTo}</b>. Until you open it, your address stays{' '}
+            <span className="mono-break">{account.email}</span>.
           </Alert>
         )}
       </div>
@@ -244,7 +243,10 @@ export function ProfilePage() {
                 }
               />
               <Field label="Name" value={account.name || '—'} />
-              <Field label="Language" value={account.language ? `${displayName('language', account.language) ?? account.language} (${account.language})` : '—'} />
+              <Field
+                label="Language"
+                value={account.language ? `${displayName('language', account.language) ?? account.language} (${account.language})` : '—'}
+              />
               <Field label="Country" value={account.country ? `${displayName('region', account.country) ?? account.country} (${account.country})` : '—'} />
             </SimpleGrid>
           </Card>

@@ -29,8 +29,8 @@ export function ForgotPasswordPage() {
       {sent ? (
         <Stack gap="sm">
           <Alert color="green" variant="light" role="status">
-            If <b className="mono-break">{email.trim()}</b> belongs to an account, we have sent it a link to choose a
-            new password. The link works for a limited time.
+            If <b className="mono-break">{email.trim()}</b> belongs to an account, we have sent it a link to choose a new password. The link works for a limited
+            time.
           </Alert>
           <Anchor component={Link} to="/sign-in">
             Back to sign-in

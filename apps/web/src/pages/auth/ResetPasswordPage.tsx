@@ -1,12 +1,12 @@
-import { hasCode } from '../../lib/problem';
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
-import { PasswordField } from '../../components/PasswordField';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
+import { PasswordField } from '../../components/PasswordField';
 import { authClient } from '../../lib/auth';
+import { hasCode } from '../../lib/problem';
 import { MIN_PASSWORD } from './SignUpPage';
 
 export function ResetPasswordPage() {
@@ -44,9 +44,7 @@ export function ResetPasswordPage() {
     return (
       <AuthCard>
         <PageTitle>This link has expired</PageTitle>
-        <Text mb="md">
-          The link to reset your password has expired or was already used. You can ask for a new one.
-        </Text>
+        <Text mb="md">The link to reset your password has expired or was already used. You can ask for a new one.</Text>
         <Button component={Link} to="/forgot-password">
           Send me a new link
         </Button>

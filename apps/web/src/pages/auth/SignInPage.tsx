@@ -1,14 +1,14 @@
-import { hasCode } from '../../lib/problem';
 import { Alert, Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
-import { PasswordField } from '../../components/PasswordField';
 import { IconFingerprint } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
+import { PasswordField } from '../../components/PasswordField';
 import { safeNext, useAfterSignIn } from '../../components/RequireAuth';
 import { authClient } from '../../lib/auth';
+import { hasCode } from '../../lib/problem';
 
 /** A link error carried back by the server's redirect (e.g. an expired verification link). */
 function linkErrorFrom(next: string | null): string | null {
@@ -128,13 +128,7 @@ export function SignInPage() {
         </Stack>
       </form>
       <Divider label="or" labelPosition="center" my="md" />
-      <Button
-        variant="default"
-        fullWidth
-        leftSection={<IconFingerprint size={18} aria-hidden />}
-        onClick={() => void passkey()}
-        loading={passkeyBusy}
-      >
+      <Button variant="default" fullWidth leftSection={<IconFingerprint size={18} aria-hidden />} onClick={() => void passkey()} loading={passkeyBusy}>
         Sign in with a passkey
       </Button>
       <Text size="sm" mt="lg">

@@ -1,10 +1,10 @@
 import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { PasswordField } from '../../components/PasswordField';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
+import { PasswordField } from '../../components/PasswordField';
 import { authClient } from '../../lib/auth';
 import { CheckEmail } from './VerifyEmailPage';
 

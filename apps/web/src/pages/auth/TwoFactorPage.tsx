@@ -1,4 +1,3 @@
-import { normCode } from '../../lib/problem';
 import { Alert, Anchor, Button, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -7,6 +6,7 @@ import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
 import { safeNext, useAfterSignIn } from '../../components/RequireAuth';
 import { authClient } from '../../lib/auth';
+import { normCode } from '../../lib/problem';
 
 type Method = 'totp' | 'otp' | 'backup';
 

@@ -32,8 +32,7 @@ export function CheckEmail({ email: initialEmail }: { email: string }) {
       <Text>
         {initialEmail ? (
           <>
-            If <b className="mono-break">{initialEmail}</b> can be used for a Steward account, we have sent a link
-            to it.
+            If <b className="mono-break">{initialEmail}</b> can be used for a Steward account, we have sent a link to it.
           </>
         ) : (
           <>We have sent a link to your email address.</>

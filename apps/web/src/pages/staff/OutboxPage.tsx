@@ -42,8 +42,7 @@ export function OutboxPage() {
       <PageTitle>Outbox</PageTitle>
       <Group justify="space-between" align="flex-start">
         <Text c="dimmed" size="sm" maw={520}>
-          Emails and text messages that Steward would have sent, when no mail server or SMS provider is configured.
-          Newest first.
+          Emails and text messages that Steward would have sent, when no mail server or SMS provider is configured. Newest first.
         </Text>
         <Button variant="default" size="xs" leftSection={<IconRefresh size={14} aria-hidden />} onClick={() => void refetch()} loading={isFetching}>
           Refresh

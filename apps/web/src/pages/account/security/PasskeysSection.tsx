@@ -63,11 +63,7 @@ export function PasskeysSection() {
   }
 
   return (
-    <Section
-      id="passkeys"
-      title="Passkeys"
-      description="Sign in with your fingerprint, face or device PIN instead of your password."
-    >
+    <Section id="passkeys" title="Passkeys" description="Sign in with your fingerprint, face or device PIN instead of your password.">
       {list.error && (
         <Alert color="red" variant="light" mb="md" role="alert">
           {list.error.message}

@@ -1,11 +1,11 @@
-import { hasCode } from '../../../lib/problem';
 import { Button, Group, Stack } from '@mantine/core';
-import { PasswordField } from '../../../components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useFormProblem } from '../../../components/FormProblem';
+import { PasswordField } from '../../../components/PasswordField';
 import { Section } from '../../../components/Section';
 import { authClient } from '../../../lib/auth';
+import { hasCode } from '../../../lib/problem';
 import { MIN_PASSWORD } from '../../auth/SignUpPage';
 
 export function PasswordSection() {

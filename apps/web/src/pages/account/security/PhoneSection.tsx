@@ -57,7 +57,17 @@ export function PhoneSection({ phoneNumber, verified }: { phoneNumber: string | 
     <Section
       id="phone"
       title="Phone number"
-      badge={phoneNumber && verified ? <Badge color="green" variant="light">Confirmed</Badge> : <Badge color="gray" variant="light">Optional</Badge>}
+      badge={
+        phoneNumber && verified ? (
+          <Badge color="green" variant="light">
+            Confirmed
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="light">
+            Optional
+          </Badge>
+        )
+      }
       description="Optional. We use it only to send you sign-in security codes by text message, and never for anything else."
     >
       {phoneNumber && verified && !editing && (

@@ -1,13 +1,13 @@
-import { hasCode } from '../../../lib/problem';
 import { Alert, Badge, Box, Button, Code, CopyButton, Group, Image, List, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { PasswordField } from '../../../components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useFormProblem } from '../../../components/FormProblem';
+import { PasswordField } from '../../../components/PasswordField';
 import { Section } from '../../../components/Section';
 import { authClient } from '../../../lib/auth';
+import { hasCode } from '../../../lib/problem';
 
 interface Setup {
   totpURI: string;
@@ -30,8 +30,7 @@ function BackupCodes({ codes }: { codes: string[] }) {
     <Stack gap="xs">
       <Text fw={600}>Your backup codes</Text>
       <Text size="sm" c="dimmed">
-        If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe; this is the only
-        time we show them.
+        If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe; this is the only time we show them.
       </Text>
       <SimpleGrid cols={2} spacing={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="backup-codes">
         {codes.map((c) => (
@@ -107,7 +106,12 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
     const { error } = await authClient.twoFactor.verifyTotp({ code: value });
     setBusy(false);
     if (error) {
-      form.setFieldError('code', hasCode(error, 'INVALID_CODE') || error.status === 400 || error.status === 401 ? 'That code is not right. Check the time on your phone and try the newest code.' : error.message || 'That did not work.');
+      form.setFieldError(
+        'code',
+        hasCode(error, 'INVALID_CODE') || error.status === 400 || error.status === 401
+          ? 'That code is not right. Check the time on your phone and try the newest code.'
+          : error.message || 'That did not work.',
+      );
       return;
     }
     setSetup(null);
@@ -135,7 +139,15 @@ export function TwoFactorSection({ enabled }: { enabled: boolean }) {
     notifications.show({ message: 'Two-step sign-in is off.' });
   }
 
-  const badge = enabled ? <Badge color="green" variant="light">On</Badge> : <Badge color="gray" variant="light">Off</Badge>;
+  const badge = enabled ? (
+    <Badge color="green" variant="light">
+      On
+    </Badge>
+  ) : (
+    <Badge color="gray" variant="light">
+      Off
+    </Badge>
+  );
 
   return (
     <Section

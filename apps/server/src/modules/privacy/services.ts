@@ -1,0 +1,182 @@
+import { createCookieGetter } from 'better-auth/cookies';
+import { SESSION_SECONDS } from '../accounts/auth.ts';
+
+/**
+ * What Steward runs, in words a customer reads: the privacy policy is built from this file
+ * and the data map, so a table, a processor or a cookie cannot go unmentioned.
+ */
+
+export interface Service {
+  id: string;
+  name: string;
+  description: string;
+  /** Tables whose personal-data columns this service holds; the data map says what they are. */
+  tables: string[];
+  /** Processors the service uses beyond those the data map names on single columns. */
+  processors: string[];
+}
+
+export const SERVICES: Service[] = [
+  {
+    id: 'accounts',
+    name: 'Accounts and sign-in',
+    description:
+      'Your account: the email address you sign in with, your password (kept only as a slow hash), your name, language and country if you give them, passkeys, and the sessions of the browsers where you are signed in.',
+    tables: ['users', 'accounts', 'sessions', 'passkeys', 'rate_limits', 'sign_in_throttle'],
+    processors: [],
+  },
+  {
+    id: 'security-codes',
+    name: 'Account security codes',
+    description:
+      'Codes that confirm your email address, reset your password or complete a two-step sign-in, and the authenticator secret and backup codes of two-step sign-in. Codes sent by SMS go only to the number you gave for that purpose.',
+    tables: ['verifications', 'two_factors'],
+    processors: ['sms-gateway'],
+  },
+  {
+    id: 'preferences',
+    name: 'Preferences, opt-ins and cookie choices',
+    description:
+      'What you agreed to and withdrew (news, surveys, cookies), with the time and the version of this policy you saw, so we can prove it and respect it.',
+    tables: ['consent_ledger'],
+    processors: [],
+  },
+  {
+    id: 'service-messages',
+    name: 'Service messages',
+    description: 'Emails and text messages the service sends you (confirmations, security codes, notices), kept briefly so they can be delivered and checked.',
+    tables: ['outbox_message'],
+    processors: ['smtp-relay', 'sms-gateway'],
+  },
+  {
+    id: 'mail-statistics',
+    name: 'Email open statistics',
+    description: 'Whether a service email was opened, recorded only if you allowed first-party analytics; without that consent emails carry no tracking pixel.',
+    tables: ['mail_open'],
+    processors: [],
+  },
+  {
+    id: 'audit',
+    name: 'Audit log of staff access',
+    description: 'Every time a staff member looks at personal data, who did it, whose data and why. The log cannot be changed after it is written.',
+    tables: ['audit_log'],
+    processors: [],
+  },
+  {
+    id: 'files',
+    name: 'File storage',
+    description:
+      'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',
+    tables: ['blob', 'subject_key'],
+    processors: ['object-storage'],
+  },
+];
+
+export interface Processor {
+  id: string;
+  name: string;
+  purpose: string;
+  data: string;
+  region: string;
+  usedWhen: string;
+}
+
+/** The register of processors (PRIN-2): who else handles the data, for what, and where. */
+export const PROCESSORS: Processor[] = [
+  {
+    id: 'sms-gateway',
+    name: 'SMS gateway',
+    purpose: 'Deliver sign-in security codes by text message',
+    data: 'Phone number and the code',
+    region: 'EU/EEA',
+    usedWhen: 'You asked for codes by SMS',
+  },
+  {
+    id: 'smtp-relay',
+    name: 'Email relay (SMTP)',
+    purpose: 'Deliver service emails',
+    data: 'Email address, subject and text of the message',
+    region: 'EU/EEA',
+    usedWhen: 'The operator has set up an outgoing mail server',
+  },
+  {
+    id: 'object-storage',
+    name: 'Object storage',
+    purpose: 'Keep encrypted files',
+    data: 'Encrypted file contents only; the provider never holds the keys',
+    region: 'EU/EEA',
+    usedWhen: 'The operator stores files in an S3-compatible service',
+  },
+];
+
+export const COOKIE_CATEGORIES = [
+  { id: 'user-input', name: 'User input', strictlyNecessary: true, description: 'Keep what you typed while you finish a form or a sign-in step.' },
+  { id: 'authentication', name: 'Authentication', strictlyNecessary: true, description: 'Keep you signed in and finish a sign-in.' },
+  { id: 'security', name: 'Security', strictlyNecessary: true, description: 'Protect sign-in and your account against abuse.' },
+  { id: 'preferences', name: 'Preferences', strictlyNecessary: false, description: 'Remember choices such as language or layout.' },
+  { id: 'performance', name: 'Performance', strictlyNecessary: false, description: 'Measure how fast pages load so we can improve them.' },
+  {
+    id: 'first-party-analytics',
+    name: 'First-party analytics',
+    strictlyNecessary: false,
+    description: 'Count visits and email opens under a random pseudonym, on our own servers.',
+  },
+  {
+    id: 'third-party-advertising',
+    name: 'Third-party advertising',
+    strictlyNecessary: false,
+    description: 'Let advertising partners show and measure ads.',
+  },
+  { id: 'social-networks', name: 'Social networks', strictlyNecessary: false, description: 'Let you share pages on social networks.' },
+] as const;
+
+export type CookieCategory = (typeof COOKIE_CATEGORIES)[number]['id'];
+
+/** The cookie that remembers the visitor's cookie choice: it must exist before any choice can be kept. */
+export const CONSENT_COOKIE = 'steward_consent';
+export const CONSENT_COOKIE_SECONDS = 365 * 24 * 60 * 60;
+
+export interface CookieDefinition {
+  name: string;
+  setBy: string;
+  category: CookieCategory;
+  purpose: string;
+  /** Seconds; null for a cookie that ends when the browser closes. */
+  lifetimeSeconds: number | null;
+  strictlyNecessary: boolean;
+}
+
+// Lifetimes Better Auth's plugins fix in their code (two-factor: twoFactorCookieMaxAge and
+// TRUST_DEVICE_COOKIE_MAX_AGE; passkey: MAX_AGE_IN_SECONDS); none are overridden in auth.ts.
+const TWO_FACTOR_SECONDS = 10 * 60;
+const TRUST_DEVICE_SECONDS = 30 * 24 * 60 * 60;
+const PASSKEY_CHALLENGE_SECONDS = 5 * 60;
+
+/** Every cookie the code sets, named as Better Auth names it for this base URL (`__Secure-` over HTTPS). */
+export function cookiesInUse(baseUrl: string): CookieDefinition[] {
+  const name = (cookie: string) => createCookieGetter({ baseURL: baseUrl })(cookie).name;
+  const auth = (cookie: string, purpose: string, lifetimeSeconds: number | null, category: CookieCategory = 'authentication') => ({
+    name: name(cookie),
+    setBy: 'Steward sign-in (Better Auth)',
+    category,
+    purpose,
+    lifetimeSeconds,
+    strictlyNecessary: true,
+  });
+  return [
+    auth('session_token', 'Keeps you signed in', SESSION_SECONDS),
+    auth('dont_remember', 'Ends your session when the browser closes, if you did not ask to be remembered', null),
+    auth('two_factor', 'Carries a sign-in to its second step', TWO_FACTOR_SECONDS),
+    auth('trust_device', 'Skips the second sign-in step on a device you chose to trust', TRUST_DEVICE_SECONDS, 'security'),
+    auth('better-auth-passkey', 'Binds a passkey challenge to this browser', PASSKEY_CHALLENGE_SECONDS, 'security'),
+    auth('admin_session', 'Keeps a staff member’s own session while they act for a customer who asked for help', SESSION_SECONDS),
+    {
+      name: CONSENT_COOKIE,
+      setBy: 'Steward cookie banner',
+      category: 'preferences',
+      purpose: 'Remembers your cookie choice under a random visitor id; set only when you make a choice',
+      lifetimeSeconds: CONSENT_COOKIE_SECONDS,
+      strictlyNecessary: true,
+    },
+  ];
+}
