@@ -72,6 +72,7 @@ export function AppLayout() {
   const staff = isStaff((session?.user as { role?: string | null } | undefined)?.role);
   const showNav = Boolean(session) && (inAccount || (inStaff && staff));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the mobile menu closes whenever the page changes.
   useEffect(() => {
     close();
   }, [location.pathname, close]);

@@ -26,7 +26,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 /** Only same-site paths are followed after sign-in. */
 export function safeNext(next: string | null, fallback = '/account'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   return next;
 }
 

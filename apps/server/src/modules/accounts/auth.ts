@@ -12,6 +12,21 @@ import { clearFailures, recordFailure, secondsLocked } from './sign-in-throttle.
 
 /** Set by our HTTP layer from the socket (or a trusted proxy), never taken from the client. */
 export const CLIENT_IP_HEADER = 'x-steward-client-ip';
+
+const RATE_LIMIT_WINDOW_SECONDS = 60;
+const RATE_LIMIT_RULES = {
+  '/sign-in/email': { window: 60, max: 10 },
+  '/sign-up/email': { window: 60, max: 5 },
+  '/request-password-reset': { window: 300, max: 5 },
+  '/send-verification-email': { window: 300, max: 5 },
+  '/phone-number/send-otp': { window: 300, max: 3 },
+  '/two-factor/send-otp': { window: 300, max: 3 },
+  '/two-factor/verify-totp': { window: 60, max: 10 },
+  '/two-factor/verify-otp': { window: 60, max: 10 },
+  '/two-factor/verify-backup-code': { window: 60, max: 10 },
+};
+/** A rate-limit counter older than this counts for nothing any more (retention rule rate-limit-window). */
+export const LONGEST_RATE_LIMIT_WINDOW_MS = 1000 * Math.max(RATE_LIMIT_WINDOW_SECONDS, ...Object.values(RATE_LIMIT_RULES).map((rule) => rule.window));
 export const FRESH_SESSION_SECONDS = 10 * 60;
 /** The session cookie lives as long as the session; the published cookie list reads it from here. */
 export const SESSION_SECONDS = 7 * 24 * 60 * 60;
@@ -84,20 +99,10 @@ export function createAuth(deps: Deps) {
     },
     rateLimit: {
       enabled: true,
-      window: 60,
+      window: RATE_LIMIT_WINDOW_SECONDS,
       max: 100,
       storage: deps.redis ? 'secondary-storage' : 'database',
-      customRules: {
-        '/sign-in/email': { window: 60, max: 10 },
-        '/sign-up/email': { window: 60, max: 5 },
-        '/request-password-reset': { window: 300, max: 5 },
-        '/send-verification-email': { window: 300, max: 5 },
-        '/phone-number/send-otp': { window: 300, max: 3 },
-        '/two-factor/send-otp': { window: 300, max: 3 },
-        '/two-factor/verify-totp': { window: 60, max: 10 },
-        '/two-factor/verify-otp': { window: 60, max: 10 },
-        '/two-factor/verify-backup-code': { window: 60, max: 10 },
-      },
+      customRules: RATE_LIMIT_RULES,
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },

@@ -1,7 +1,8 @@
-import { and, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
 import { destroySubjectKey } from '../../platform/blobs/subject-keys.ts';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { type BatchOptions, inBatches } from '../../platform/jobs/batches.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
 import { consentLedger } from '../privacy/schema.ts';
 import { PURGE_AFTER_DAYS } from './delete-account.ts';
@@ -10,21 +11,24 @@ import { clearFailures } from './sign-in-throttle.ts';
 
 const BATCH = 200;
 
+function purgeCutoff(deps: Pick<Deps, 'clock'>): Date {
+  return new Date(deps.clock.now().getTime() - PURGE_AFTER_DAYS * DAY_MS);
+}
+
 /**
  * Purges, in batches, every account deleted longer ago than the grace period. Each batch is
  * one transaction, so a crash leaves accounts either whole or gone; running it again goes on
  * where it stopped.
  */
-export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<number> {
-  const cutoff = new Date(deps.clock.now().getTime() - PURGE_AFTER_DAYS * DAY_MS);
-  let purged = 0;
-  for (;;) {
+export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'config'>, options: BatchOptions = {}): Promise<number> {
+  const cutoff = purgeCutoff(deps);
+  return inBatches(options, BATCH, async (size) => {
     const due = await deps.db
       .select({ id: users.id, email: users.email })
       .from(users)
       .where(and(isNotNull(users.deletedAt), lte(users.deletedAt, cutoff)))
-      .limit(BATCH);
-    if (due.length === 0) return purged;
+      .limit(size);
+    if (due.length === 0) return 0;
     const ids = due.map((u) => u.id);
     const emails = due.map((u) => u.email);
     await deps.db.transaction(async (tx) => {
@@ -36,6 +40,15 @@ export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'co
       await tx.delete(users).where(inArray(users.id, ids));
     });
     for (const user of due) await clearFailures(deps, user.email);
-    purged += due.length;
-  }
+    return due.length;
+  });
+}
+
+/** For the retention report: deleted accounts past the grace period, and the earliest deletion not yet purged. */
+export async function deletedAccountsStatus(deps: Pick<Deps, 'db' | 'clock'>): Promise<{ due: number; oldest: Date | null }> {
+  const [row] = await deps.db
+    .select({ due: sql<number>`count(*) filter (where ${users.deletedAt} <= ${purgeCutoff(deps)})::int`, oldest: min(users.deletedAt) })
+    .from(users)
+    .where(isNotNull(users.deletedAt));
+  return { due: row.due, oldest: row.oldest };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';

@@ -19,7 +19,7 @@ const LABELS: Record<Method, { label: string; hint: string }> = {
 export function TwoFactorPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const navigate = useNavigate();
+  const _navigate = useNavigate();
   const afterSignIn = useAfterSignIn();
   const [method, setMethod] = useState<Method>('totp');
   const [code, setCode] = useState('');
