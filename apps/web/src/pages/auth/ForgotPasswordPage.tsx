@@ -1,7 +1,9 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
+import { BackToSignIn } from '../../components/BackToSignIn';
+import { EmailField } from '../../components/EmailField';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
 import { authClient } from '../../lib/auth';
@@ -44,26 +46,13 @@ export function ForgotPasswordPage() {
           {form.alert}
           <form ref={form.formRef} onSubmit={submit} noValidate>
             <Stack gap="md">
-              <TextInput
-                label="Email address"
-                name="email"
-                type="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={form.fields.email}
-              />
+              <EmailField value={email} onChange={setEmail} error={form.fields.email} />
               <Button type="submit" loading={busy} fullWidth>
                 Send the link
               </Button>
             </Stack>
           </form>
-          <Text size="sm" mt="lg">
-            <Anchor component={Link} to="/sign-in">
-              Back to sign-in
-            </Anchor>
-          </Text>
+          <BackToSignIn />
         </>
       )}
     </AuthCard>

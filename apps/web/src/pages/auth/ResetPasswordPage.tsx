@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
+import { BackToSignIn } from '../../components/BackToSignIn';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordField } from '../../components/PasswordField';
@@ -96,11 +97,7 @@ export function ResetPasswordPage() {
           </Button>
         </Stack>
       </form>
-      <Text size="sm" mt="lg">
-        <Anchor component={Link} to="/sign-in">
-          Back to sign-in
-        </Anchor>
-      </Text>
+      <BackToSignIn />
     </AuthCard>
   );
 }

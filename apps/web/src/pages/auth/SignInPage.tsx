@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { IconFingerprint } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
+import { EmailField } from '../../components/EmailField';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordField } from '../../components/PasswordField';
@@ -98,16 +99,7 @@ export function SignInPage() {
       )}
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
-          <TextInput
-            label="Email address"
-            name="email"
-            type="email"
-            autoComplete="username webauthn"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={form.fields.email}
-          />
+          <EmailField value={email} onChange={setEmail} error={form.fields.email} autoComplete="username webauthn" />
           <PasswordField
             label="Password"
             name="password"

@@ -1,7 +1,8 @@
-import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
+import { EmailField } from '../../components/EmailField';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
 import { PasswordField } from '../../components/PasswordField';
@@ -50,16 +51,7 @@ export function SignUpPage() {
       {form.alert}
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
-          <TextInput
-            label="Email address"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={form.fields.email}
-          />
+          <EmailField value={email} onChange={setEmail} error={form.fields.email} />
           <PasswordField
             label="Password"
             name="password"

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { IconMailCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCard } from '../../components/AuthCard';
+import { EmailField } from '../../components/EmailField';
 import { useFormProblem } from '../../components/FormProblem';
 import { PageTitle } from '../../components/PageTitle';
 import { authClient } from '../../lib/auth';
@@ -52,15 +53,7 @@ export function CheckEmail({ email: initialEmail }: { email: string }) {
       {form.alert}
       <form ref={form.formRef} onSubmit={resend} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label="Email address"
-            name="email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={form.fields.email}
-          />
+          <EmailField value={email} onChange={setEmail} error={form.fields.email} autoComplete="email" required={false} />
           <Button type="submit" variant="default" loading={busy}>
             Send the link again
           </Button>
