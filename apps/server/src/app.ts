@@ -11,7 +11,14 @@ import { type Auth, createAuth } from './modules/accounts/auth.ts';
 import { authRoutes } from './modules/accounts/auth-routes.ts';
 import { registerAccountJobs } from './modules/accounts/jobs.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { registerRetentionJobs } from './modules/privacy/retention/jobs.ts';
+import { retentionRoutes } from './modules/privacy/retention/routes.ts';
+import { registerRightsJobs } from './modules/privacy/rights/jobs.ts';
+import { rightsRoutes } from './modules/privacy/rights/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
+import { auditRoutes } from './modules/staff/audit-routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
+import { statsBeaconRoutes, statsStaffRoutes } from './modules/stats/routes.ts';
 import type { Deps } from './platform/deps.ts';
 import { problems } from './platform/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -71,7 +78,13 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { auth });
   await app.register(accountRoutes, { auth, deps });
+  await app.register(privacyRoutes, { auth, deps });
+  await app.register(rightsRoutes, { auth, deps });
   await app.register(staffRoutes, { auth, deps });
+  await app.register(auditRoutes, { auth, deps });
+  await app.register(retentionRoutes, { auth, deps });
+  await app.register(statsBeaconRoutes, { deps });
+  await app.register(statsStaffRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
   const serveWeb = existsSync(join(webDist, 'index.html'));
@@ -88,4 +101,6 @@ export async function buildApp(deps: Deps): Promise<App> {
 export async function registerJobs(deps: Deps): Promise<void> {
   if (!deps.jobs) return;
   await registerAccountJobs(deps, deps.jobs);
+  await registerRetentionJobs(deps, deps.jobs);
+  await registerRightsJobs(deps, deps.jobs);
 }

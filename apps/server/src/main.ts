@@ -3,8 +3,14 @@ import { buildApp } from './app.ts';
 import { createStaff } from './cli/create-staff.ts';
 import { DEMO_PASSWORD, seedDemo } from './cli/seed-demo.ts';
 import { startServer } from './cli/start-server.ts';
+import { formatDataMapTable, personalColumns } from './modules/privacy/datamap-view.ts';
+import { formatRetentionReport, retentionReport } from './modules/privacy/retention/retention-report.ts';
+import { formatQueue } from './modules/privacy/rights/format-queue.ts';
+import { requestQueue } from './modules/privacy/rights/request-queue.ts';
+import { runExport } from './modules/privacy/rights/run-export.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
+import { collectDataMap } from './platform/datamap/collect.ts';
 import { Problem } from './platform/errors.ts';
 import { openRuntime } from './platform/runtime.ts';
 
@@ -42,6 +48,15 @@ program
     }),
   );
 
+program
+  .command('datamap')
+  .description('print every personal-data column with its purpose, legal basis, retention and erasure')
+  .option('--json', 'print JSON instead of a table')
+  .action((options: { json?: boolean }) => {
+    const columns = personalColumns(collectDataMap());
+    process.stdout.write(`${options.json ? JSON.stringify(columns, null, 2) : formatDataMapTable(columns)}\n`);
+  });
+
 const staff = program.command('staff').description('manage staff accounts');
 staff
   .command('create')
@@ -71,6 +86,34 @@ audit
         process.stdout.write(`audit log BROKEN at entry ${result.firstBadSeq} (of ${result.entries} read)\n`);
         process.exitCode = 2;
       }
+    }),
+  );
+
+const retention = program.command('retention').description('the retention rules of the data map and their sweeps');
+retention
+  .command('report')
+  .description('per rule: what is due now, the oldest item still held, the last run and its count')
+  .action(() => withRuntime(async ({ deps }) => void process.stdout.write(formatRetentionReport(await retentionReport(deps)))));
+
+const dsr = program.command('dsr').description('data subject requests (the rights centre)');
+dsr
+  .command('queue')
+  .description('open requests: overdue first, then due within 7 days, then the rest (audited as a staff read)')
+  .requiredOption('--actor <staffUserId>', 'the staff member reading the queue, for the audit log')
+  .option('--limit <n>', 'how many', '50')
+  .action((options: { actor: string; limit: string }) =>
+    withRuntime(
+      async ({ deps }) => void process.stdout.write(formatQueue(await requestQueue(deps, { userId: options.actor }, { limit: Number(options.limit) }))),
+    ),
+  );
+dsr
+  .command('run-export')
+  .description('run or resume one export job now, from its last finished step')
+  .argument('<requestId>', 'the export request id')
+  .action((requestId: string) =>
+    withRuntime(async ({ deps }) => {
+      await runExport(deps, requestId);
+      process.stdout.write(`export ${requestId} finished\n`);
     }),
   );
 

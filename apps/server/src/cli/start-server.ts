@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, registerJobs } from '../app.ts';
+import { publishCurrentPolicy } from '../modules/privacy/publish-policy.ts';
 import type { Config } from '../platform/config.ts';
 import { openRuntime } from '../platform/runtime.ts';
 import { createStaff, hasStaff } from './create-staff.ts';
@@ -17,6 +18,7 @@ export async function startServer(config: Config): Promise<void> {
     writeFileSync(file, `email: ${FIRST_ADMIN}\npassword: ${generatedPassword}\n`, { mode: 0o600 });
     firstRunNote = `\n  First run: sign in to the staff console at ${config.baseUrl}/staff as ${FIRST_ADMIN}\n  with the password in ${file} (readable by you only). Change it after signing in.\n`;
   }
+  await publishCurrentPolicy(runtime.deps);
   await registerJobs(runtime.deps);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import { honourRights } from '../modules/privacy/rights/rights-mailer.ts';
 import { createAuditLog } from './audit/record-audit-entry.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -51,7 +52,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       const connected = redis;
       closers.unshift(() => connected.quit());
     }
-    const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : outboxMailer(database.db);
+    const mailer = honourRights(config.smtpUrl ? smtpMailer(config.smtpUrl) : outboxMailer(database.db), database.db);
     const base = {
       config,
       db: database.db,

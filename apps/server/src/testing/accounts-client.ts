@@ -1,7 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { createStaff } from '../cli/create-staff.ts';
+import type { StaffRole } from '../modules/accounts/auth-options.ts';
 import { outboxMessage } from '../platform/notify/schema.ts';
-import { BASE_URL, cookiesFrom, type TestApp, type Visitor } from './harness.ts';
+import { BASE_URL, cookiesFrom, newVisitor, type TestApp, type Visitor } from './harness.ts';
 
 /** Drives the HTTP API as a browser would: origin header, cookies, one client address. */
 export function client(t: TestApp, visitor: Visitor) {
@@ -52,14 +54,25 @@ function mergeCookies(existing: string, fresh: string): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
+/** A fresh staff account with the role, signed in. */
+export async function staffClient(t: TestApp, role: StaffRole) {
+  const visitor = newVisitor();
+  await createStaff(t.auth, t.deps, { email: visitor.email, role, password: visitor.password });
+  const browser = client(t, visitor);
+  const response = await browser.signIn();
+  if (response.statusCode !== 200) throw new Error(`staff sign-in answered ${response.statusCode}`);
+  return browser;
+}
+
 export async function outboxFor(t: TestApp, recipient: string) {
   return t.deps.db.select().from(outboxMessage).where(eq(outboxMessage.recipient, recipient)).orderBy(desc(outboxMessage.createdAt));
 }
 
-/** Mail goes out just after the answer, so the test waits for it briefly. */
-export async function latestLink(t: TestApp, recipient: string, path: string): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+/** Mail goes out just after the answer, so the test waits for it (a loaded machine may take seconds). */
+export async function latestLink(t: TestApp, recipient: string, path: string, subject?: string): Promise<string> {
+  for (let attempt = 0; attempt < 250; attempt++) {
     for (const message of await outboxFor(t, recipient)) {
+      if (subject && message.subject !== subject) continue;
       const match = message.body.match(new RegExp(`${BASE_URL}${path}[^\\s]*`));
       if (match) return match[0];
     }

@@ -4,6 +4,8 @@ import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { buildApp, type RouteEntry } from '../app.ts';
 import type { Auth } from '../modules/accounts/auth.ts';
+import { publishCurrentPolicy } from '../modules/privacy/publish-policy.ts';
+import { honourRights } from '../modules/privacy/rights/rights-mailer.ts';
 import { createAuditLog } from '../platform/audit/record-audit-entry.ts';
 import { TestClock } from '../platform/clock.ts';
 import { type Config, loadConfig } from '../platform/config.ts';
@@ -30,8 +32,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { mailer?: Mailer; redis?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
-  const config = testConfig(options.redis ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } : {});
+export async function createTestApp(
+  options: { mailer?: Mailer; redis?: boolean; logStream?: NodeJS.WritableStream; databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const config = testConfig({
+    ...(options.redis ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } : {}),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
   const database = openDatabase(config.databaseUrl as string, 5);
   const clock = new TestClock();
   const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
@@ -42,7 +49,7 @@ export async function createTestApp(options: { mailer?: Mailer; redis?: boolean;
     pool: database.pool,
     clock,
     log,
-    mailer: options.mailer ?? outboxMailer(database.db),
+    mailer: honourRights(options.mailer ?? outboxMailer(database.db), database.db),
     sms: outboxSms(database.db),
     jobs: undefined,
     redis,
@@ -50,6 +57,7 @@ export async function createTestApp(options: { mailer?: Mailer; redis?: boolean;
   const deps: Deps = { ...base, audit: createAuditLog(database.db, clock) };
   const { app, auth, routes } = await buildApp(deps);
   await app.ready();
+  await publishCurrentPolicy(deps);
   return {
     app,
     routes,

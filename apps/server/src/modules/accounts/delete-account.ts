@@ -34,17 +34,24 @@ export async function deleteAccount(auth: Auth, deps: Deps, caller: Caller, pass
   const now = deps.clock.now();
   if (now.getTime() - caller.sessionCreatedAt.getTime() > FRESH_SESSION_SECONDS * 1000) throw problems.freshSignInRequired();
   await checkPassword(auth, deps, caller.userId, password);
+  const { user, purgeAfter } = await endAccount(auth, deps, caller.userId);
+  await authMessages(deps).accountDeleted(user, purgeAfter);
+  return { purgeAfter };
+}
+
+/** Marks the account deleted, removes its credentials, ends its sessions and schedules its purge; also used by erasure (RIGHT-1). */
+export async function endAccount(auth: Auth, deps: Deps, userId: string) {
+  const now = deps.clock.now();
   const purgeAfter = new Date(now.getTime() + PURGE_AFTER_DAYS * DAY_MS);
   const user = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.update(users).set({ deletedAt: now, updatedAt: now }).where(eq(users.id, caller.userId)).returning();
-    await tx.delete(accounts).where(eq(accounts.userId, caller.userId));
-    await tx.delete(passkeys).where(eq(passkeys.userId, caller.userId));
-    await tx.delete(twoFactors).where(eq(twoFactors.userId, caller.userId));
+    const [row] = await tx.update(users).set({ deletedAt: now, updatedAt: now }).where(eq(users.id, userId)).returning();
+    await tx.delete(accounts).where(eq(accounts.userId, userId));
+    await tx.delete(passkeys).where(eq(passkeys.userId, userId));
+    await tx.delete(twoFactors).where(eq(twoFactors.userId, userId));
     return row;
   });
   const context = await auth.$context;
-  await context.internalAdapter.deleteUserSessions(caller.userId);
-  await deps.jobs?.sendAfter(PURGE_QUEUE, { userId: caller.userId }, { singletonKey: caller.userId }, purgeAfter);
-  await authMessages(deps).accountDeleted(user, purgeAfter);
-  return { purgeAfter };
+  await context.internalAdapter.deleteUserSessions(userId);
+  await deps.jobs?.sendAfter(PURGE_QUEUE, { userId }, { singletonKey: userId }, purgeAfter);
+  return { user, purgeAfter };
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../../testing/accounts-client.ts';
 import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
-import { CURRENT_NOTICE_VERSION } from '../privacy/notice.ts';
+import { buildPolicy, currentPolicyInput, policyHash } from '../privacy/build-policy.ts';
 import { consentLedger } from '../privacy/schema.ts';
 import { users } from './schema.ts';
 
@@ -12,12 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const noticeVersion = () => policyHash(buildPolicy(currentPolicyInput(t.deps.config)));
+
 describe('opt-ins', () => {
   it('[ACC-3] news and surveys are separate opt-ins, off by default', async () => {
     const browser = await client(t, newVisitor()).register();
     expect((await browser.request('GET', '/api/account/preferences')).json()).toMatchObject({ news: false, surveys: false });
     const changed = await browser.request('PUT', '/api/account/preferences', { news: true, surveys: false });
-    expect(changed.json()).toMatchObject({ news: true, surveys: false, noticeVersion: CURRENT_NOTICE_VERSION });
+    expect(changed.json()).toMatchObject({ news: true, surveys: false, noticeVersion: noticeVersion() });
   });
 
   it('[ACC-3] each choice is a consent record with time and notice version, and can be withdrawn', async () => {
@@ -34,7 +36,7 @@ describe('opt-ins', () => {
       .where(and(eq(consentLedger.userId, user.id), eq(consentLedger.purpose, 'news')))
       .orderBy(consentLedger.id);
     expect(news.map((r) => r.granted)).toEqual([true, false]);
-    expect(news.every((r) => r.noticeVersion === CURRENT_NOTICE_VERSION && r.source === 'account-preferences')).toBe(true);
+    expect(news.every((r) => r.noticeVersion === noticeVersion() && r.source === 'account-preferences')).toBe(true);
     expect(news[1].createdAt.getTime() - news[0].createdAt.getTime()).toBe(60_000);
   });
 

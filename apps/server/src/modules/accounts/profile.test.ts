@@ -77,7 +77,7 @@ describe('changing the email address', () => {
     expect((await browser.request('POST', '/api/auth/change-email', { newEmail, callbackURL: '/account' })).statusCode).toBe(200);
     expect((await browser.request('GET', '/api/account')).json().email).toBe(visitor.email);
 
-    const approve = await latestLink(t, visitor.email, '/api/auth/verify-email');
+    const approve = await latestLink(t, visitor.email, '/api/auth/verify-email', 'Approve the change of your email address');
     await browser.request('GET', approve.replace(BASE_URL, ''));
     const verify = await latestLink(t, newEmail, '/api/auth/verify-email');
     await browser.request('GET', verify.replace(BASE_URL, ''));

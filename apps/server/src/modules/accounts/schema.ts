@@ -64,7 +64,7 @@ export const sessions = pgTable(
       basis: 'legitimate-interest',
     }),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId)],
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );
 
 export const accounts = pgTable(
@@ -105,7 +105,7 @@ export const verifications = pgTable(
     createdAt: timestamp('created_at', tz).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
   },
-  (t) => [index('verifications_identifier_idx').on(t.identifier)],
+  (t) => [index('verifications_identifier_idx').on(t.identifier), index('verifications_expires_at_idx').on(t.expiresAt)],
 );
 
 export const twoFactors = pgTable(
@@ -147,19 +147,24 @@ export const passkeys = pgTable(
   (t) => [index('passkeys_user_id_idx').on(t.userId)],
 );
 
-export const rateLimits = pgTable('rate_limits', {
-  id: text('id').primaryKey(),
-  key: personal(text('key').notNull().unique(), {
-    category: 'technical',
-    purpose: 'Count requests per address to stop password guessing',
-    basis: 'legitimate-interest',
-    retention: 'rate-limit-window',
-    exported: false,
-    erase: 'delete',
-  }),
-  count: notPersonal(integer('count').notNull(), 'Request counter'),
-  lastRequest: notPersonal(bigint('last_request', { mode: 'number' }).notNull(), 'Epoch milliseconds of the last request'),
-});
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    id: text('id').primaryKey(),
+    key: personal(text('key').notNull().unique(), {
+      category: 'technical',
+      purpose: 'Count requests per address to stop password guessing',
+      basis: 'legitimate-interest',
+      retention: 'rate-limit-window',
+      exported: false,
+      erase: 'delete',
+    }),
+    count: notPersonal(integer('count').notNull(), 'Request counter'),
+    lastRequest: notPersonal(bigint('last_request', { mode: 'number' }).notNull(), 'Epoch milliseconds of the last request'),
+  },
+  // Retention sweeps find expired rows by these; without them each batch scans the table.
+  (t) => [index('rate_limits_last_request_idx').on(t.lastRequest)],
+);
 
 /** Better Auth finds its tables by these names. */
 export const authSchema = {
@@ -173,16 +178,20 @@ export const authSchema = {
 };
 
 /** Failed sign-ins per address, keyed by a keyed hash so the table never holds the address. */
-export const signInThrottle = pgTable('sign_in_throttle', {
-  keyHash: personal(text('key_hash').primaryKey(), {
-    category: 'security',
-    purpose: 'Slow down password guessing against one account',
-    basis: 'legitimate-interest',
-    retention: 'throttle-1-day',
-    exported: false,
-    erase: 'delete',
-  }),
-  failures: notPersonal(integer('failures').notNull().default(0), 'Counter for backoff'),
-  lockedUntil: timestamp('locked_until', tz),
-  updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
-});
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    keyHash: personal(text('key_hash').primaryKey(), {
+      category: 'security',
+      purpose: 'Slow down password guessing against one account',
+      basis: 'legitimate-interest',
+      retention: 'throttle-1-day',
+      exported: false,
+      erase: 'delete',
+    }),
+    failures: notPersonal(integer('failures').notNull().default(0), 'Counter for backoff'),
+    lockedUntil: timestamp('locked_until', tz),
+    updatedAt: timestamp('updated_at', tz).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_throttle_updated_at_idx').on(t.updatedAt)],
+);

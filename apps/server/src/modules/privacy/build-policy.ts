@@ -59,7 +59,13 @@ function describeService(service: Service, data: PersonalColumn[], register: Map
 
 function servicesWithData(input: PolicyInput, rows: PersonalColumn[], register: Map<string, Processor>) {
   const claimed = new Set(input.services.flatMap((service) => service.tables));
-  const described = input.services.map((service) => describeService(service, rows.filter((row) => service.tables.includes(row.table)), register));
+  const described = input.services.map((service) =>
+    describeService(
+      service,
+      rows.filter((row) => service.tables.includes(row.table)),
+      register,
+    ),
+  );
   const orphans = rows.filter((row) => !claimed.has(row.table));
   if (orphans.length > 0) described.push(describeService(UNCLAIMED, orphans, register));
   return described;

@@ -37,7 +37,10 @@ export function personalColumns(entries: ColumnEntry[]): PersonalColumn[] {
 
 export function groupByTable(rows: PersonalColumn[]): Record<string, PersonalColumn[]> {
   const tables: Record<string, PersonalColumn[]> = {};
-  for (const row of rows) (tables[row.table] ??= []).push(row);
+  for (const row of rows) {
+    tables[row.table] ??= [];
+    tables[row.table].push(row);
+  }
   return tables;
 }
 

@@ -9,7 +9,7 @@ export interface ConsentChoice {
 /** Appends one ledger row per choice that differs from the current state; the ledger is never updated. */
 export async function recordConsent(
   deps: Pick<Deps, 'db' | 'clock'>,
-  subject: { userId: string },
+  subject: { userId?: string; visitorId?: string },
   choices: ConsentChoice[],
   current: Record<string, boolean>,
   meta: { noticeVersion: string; source: string },
@@ -19,7 +19,8 @@ export async function recordConsent(
   const createdAt = deps.clock.now();
   await deps.db.insert(consentLedger).values(
     changed.map((choice) => ({
-      userId: subject.userId,
+      userId: subject.userId ?? null,
+      visitorId: subject.visitorId ?? null,
       purpose: choice.purpose,
       granted: choice.granted,
       noticeVersion: meta.noticeVersion,

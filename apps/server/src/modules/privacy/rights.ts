@@ -3,22 +3,22 @@ export const RIGHTS = [
   {
     id: 'access',
     name: 'See your data',
-    how: 'Account → Privacy (/account/privacy) → “Your data” shows everything we hold about you, service by service.',
+    how: 'Account → Privacy (/account/privacy) → “Download my data”, after signing in again: a zip of everything we hold about you, with your files, ready within minutes and downloadable once within 24 hours.',
   },
   {
     id: 'portability',
     name: 'Take your data with you',
-    how: 'Account → Privacy (/account/privacy) → “Download my data” gives a machine-readable JSON file of everything exported.',
+    how: 'The same zip holds one JSON and one CSV file per kind of data, with a README describing the format, so another service can read it.',
   },
   {
     id: 'rectification',
     name: 'Correct your data',
-    how: 'Account (/account) lets you change your name, email, phone number, language and country at any time.',
+    how: 'Account (/account) lets you change your name, email, phone number, language and country at any time; Account → Privacy → “Ask for a correction” covers anything else, answered within one month.',
   },
   {
     id: 'erasure',
     name: 'Erase your data',
-    how: 'Account → Privacy (/account/privacy) → “Delete my account”: sign-in stops at once and your data is purged within one month.',
+    how: 'Account → Privacy (/account/privacy) → “Erase my data”, after signing in again: erased at once, with a report of what was erased and what the law makes us keep, and until when.',
   },
   {
     id: 'restriction',
@@ -28,12 +28,12 @@ export const RIGHTS = [
   {
     id: 'objection',
     name: 'Object to processing',
-    how: 'Account → Privacy (/account/privacy) → “Object”: name the processing based on our legitimate interest that you object to.',
+    how: 'Account → Privacy (/account/privacy) → “Object”: statistics or surveys based on our legitimate interest stop at once.',
   },
   {
     id: 'consent-withdrawal',
     name: 'Withdraw consent',
-    how: 'Account → Preferences turns each opt-in off; “Cookie settings” in the footer of every page changes your cookie choice. Withdrawing is as easy as giving.',
+    how: 'Account → Preferences turns each opt-in off, Account → Privacy → “Withdraw all consents” ends every one at once, and “Cookie settings” in the footer of every page changes your cookie choice. Withdrawing is as easy as giving.',
   },
 ] as const;
 

@@ -61,5 +61,5 @@ export const mailOpen = pgTable(
       erase: 'delete',
     }),
   },
-  (t) => [index('mail_open_user_idx').on(t.userId)],
+  (t) => [index('mail_open_user_idx').on(t.userId), index('mail_open_opened_at_idx').on(t.openedAt)],
 );

@@ -65,8 +65,7 @@ export const SERVICES: Service[] = [
   {
     id: 'files',
     name: 'File storage',
-    description:
-      'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',
+    description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',
     tables: ['blob', 'subject_key'],
     processors: ['object-storage'],
   },

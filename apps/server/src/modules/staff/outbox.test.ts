@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../../cli/create-staff.ts';
-import { client } from '../../testing/accounts-client.ts';
+import { client, staffClient } from '../../testing/accounts-client.ts';
 import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
 
 let t: TestApp;
@@ -9,13 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function staffBrowser(role: 'admin' | 'support' | 'dpo') {
-  const visitor = newVisitor();
-  await createStaff(t.auth, t.deps, { email: visitor.email, role, password: visitor.password });
-  const browser = client(t, visitor);
-  expect((await browser.signIn()).statusCode).toBe(200);
-  return browser;
-}
+const staffBrowser = (role: 'admin' | 'support' | 'dpo') => staffClient(t, role);
 
 describe('staff outbox', () => {
   it('shows waiting messages to staff, so sign-up works without SMTP', async () => {

@@ -8,6 +8,10 @@ export interface Mail {
   text: string;
   /** The account the message is about, so erasure can find it in the outbox. */
   userId?: string;
+  /** Service and legal mail always goes; marketing (news, surveys) is refused to a restricted account (RIGHT-6). Default: service. */
+  kind?: 'service' | 'marketing';
+  /** For marketing: the processing purpose it serves, e.g. 'news' or 'surveys', which the person may have objected to. */
+  purpose?: string;
 }
 
 export interface Mailer {
