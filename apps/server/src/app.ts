@@ -60,7 +60,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
-    max: 300,
+    max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
     redis: deps.redis,
     nameSpace: 'steward-rl:',

@@ -19,6 +19,8 @@ export interface Config {
   /** The built web app; served when it exists. */
   webDist: string;
   logLevel: string;
+  /** Requests per minute per client address across the API; the auth routes have tighter limits of their own. */
+  rateLimitPerMinute: number;
   /** The lead supervisory authority the privacy policy names (RIGHT-2). */
   supervisoryAuthority: string;
 }
@@ -60,6 +62,17 @@ function parsePort(env: Env, problems: string[]): number {
   return port;
 }
 
+function parsePositive(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    problems.push(`${name} must be a whole number above 0 (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
 /** A key made on first start stays in the data directory, readable by this user only. */
 function loadMasterKey(env: Env, dataDir: string, problems: string[]): Buffer {
   const raw = env.STEWARD_MASTER_KEY;
@@ -93,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     masterKey: Buffer.alloc(0),
     webDist: env.STEWARD_WEB_DIST || DEFAULT_WEB_DIST,
     logLevel: env.LOG_LEVEL || 'info',
+    rateLimitPerMinute: parsePositive(env, 'RATE_LIMIT_PER_MINUTE', 300, problems),
     supervisoryAuthority: env.STEWARD_SUPERVISORY_AUTHORITY || DEFAULT_AUTHORITY,
   };
   if (problems.length === 0) config.masterKey = loadMasterKey(env, dataDir, problems);

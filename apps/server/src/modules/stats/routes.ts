@@ -3,11 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { guard } from '../accounts/current-session.ts';
+import { hasConsent } from '../privacy/cookie-consent.ts';
 import { hourlySeries } from './hourly-series.ts';
 import { type EventInput, recordEvent } from './record-event.ts';
-
-/** Until the cookie-consent ledger is read here, the web app states the visitor's analytics choice in this header. */
-export const ANALYTICS_CONSENT_HEADER = 'x-steward-analytics-consent';
 
 const Kind = Type.Union([Type.Literal('page-view'), Type.Literal('api-use')]);
 const EventBody = Type.Object(
@@ -44,7 +42,8 @@ export async function statsBeaconRoutes(app: FastifyInstance, opts: { deps: Deps
       await recordEvent(deps, request.body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
-        analyticsConsent: request.headers[ANALYTICS_CONSENT_HEADER] === 'granted',
+        // The choice recorded in the consent ledger decides, never anything the client asserts (STAT-2).
+        analyticsConsent: await hasConsent(deps, request, 'first-party-analytics'),
       });
       // The same answer whether or not it was stored.
       return reply.code(204).send();

@@ -2,13 +2,12 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../platform/clock.ts';
 import { client, staffClient } from '../../testing/accounts-client.ts';
-import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
+import { cookiesFrom, createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
 import { ownDatabase } from '../../testing/own-database.ts';
 import { retentionReport } from '../privacy/retention/retention-report.ts';
 import { retentionRule } from '../privacy/retention/rules.ts';
 import { runRetention } from '../privacy/retention/run-retention.ts';
 import { truncateIp } from './pseudonym.ts';
-import { ANALYTICS_CONSENT_HEADER } from './routes.ts';
 import { statsEvent, statsHourly } from './schema.ts';
 
 const T0 = new Date('2031-05-10T10:00:00Z');
@@ -31,8 +30,22 @@ beforeEach(async () => {
   await t.deps.db.delete(statsHourly);
 });
 
-function beacon(body: unknown, options: { ip?: string; consent?: string | null; userAgent?: string; cookie?: string } = {}) {
+const consentCookies = new Map<boolean, string>();
+
+/** The cookie the banner sets after a choice, which the beacon reads the recorded consent by. */
+async function consentCookie(analytics: boolean): Promise<string> {
+  const known = consentCookies.get(analytics);
+  if (known) return known;
+  const categories = { preferences: false, performance: false, 'first-party-analytics': analytics, 'third-party-advertising': false, 'social-networks': false };
+  const response = await t.app.inject({ method: 'POST', url: '/api/privacy/cookie-consent', payload: { categories } });
+  const cookie = cookiesFrom(response);
+  consentCookies.set(analytics, cookie);
+  return cookie;
+}
+
+async function beacon(body: unknown, options: { ip?: string; consent?: 'granted' | 'denied' | null; userAgent?: string; cookie?: string } = {}) {
   const consent = options.consent === undefined ? 'granted' : options.consent;
+  const cookies = [consent ? await consentCookie(consent === 'granted') : '', options.cookie ?? ''].filter(Boolean).join('; ');
   return t.app.inject({
     method: 'POST',
     url: '/api/stats/events',
@@ -40,8 +53,7 @@ function beacon(body: unknown, options: { ip?: string; consent?: string | null; 
     headers: {
       'content-type': 'application/json',
       'user-agent': options.userAgent ?? UA,
-      ...(consent ? { [ANALYTICS_CONSENT_HEADER]: consent } : {}),
-      ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...(cookies ? { cookie: cookies } : {}),
     },
     payload: JSON.stringify(body),
   });
@@ -54,6 +66,9 @@ describe('pseudonymised statistics', () => {
   it('[STAT-1] stores nothing without analytics consent, and answers the same either way', async () => {
     expect((await beacon({ kind: 'page-view', path: '/' }, { consent: null })).statusCode).toBe(204);
     expect((await beacon({ kind: 'page-view', path: '/' }, { consent: 'denied' })).statusCode).toBe(204);
+    // [STAT-2] What the client claims does not count; only a choice recorded in the ledger does.
+    const claimed = await t.app.inject({ method: 'POST', url: '/api/stats/events', headers: { 'x-steward-analytics-consent': 'granted' }, payload: { kind: 'page-view', path: '/' } });
+    expect(claimed.statusCode).toBe(204);
     expect(await events()).toHaveLength(0);
     expect((await beacon({ kind: 'page-view', path: '/' })).statusCode).toBe(204);
     expect(await events()).toHaveLength(1);

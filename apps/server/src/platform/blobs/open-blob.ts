@@ -45,8 +45,8 @@ export async function openBlob(ctx: BlobContext, blobId: string, { subjectId }: 
   decipher.setAuthTag(Buffer.from(row.tag, 'base64'));
   const source = await ctx.store.get(row.objectKey);
   const { wrappedDataKey: _key, iv: _iv, tag: _tag, objectKey: _objectKey, fileName: _sealed, ...rest } = row;
-  return {
-    meta: { ...rest, fileName },
-    stream: Readable.from(decryptChunks(source, decipher), { objectMode: false }),
-  };
+  const stream = Readable.from(decryptChunks(source, decipher), { objectMode: false });
+  // A reader that stops early (or only wanted the name) must not leave the file open.
+  stream.once('close', () => source.destroy());
+  return { meta: { ...rest, fileName }, stream };
 }

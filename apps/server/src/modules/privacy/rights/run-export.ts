@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, type Zippable, zipSync } from 'fflate';
 import { DAY_MS } from '../../../platform/clock.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { Problem, problems } from '../../../platform/errors.ts';
@@ -60,14 +60,15 @@ async function packageStep(deps: ExportDeps, row: ExportRow, dataPart: string, h
   const store = blobStoreOf(deps);
   const staged = await store.open(dataPart, { subjectId: row.userId });
   const files = JSON.parse((await readAll(staged.stream, EXPORT_MAX_BYTES)).toString('utf8')) as Record<string, string>;
-  const zip: Record<string, Uint8Array> = Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)]));
+  const zip: Zippable = Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)]));
   const ids = await subjectFileIds(deps, row.userId);
   let total = 0;
   for (const [index, id] of ids.entries()) {
     const opened = await store.open(id, { subjectId: row.userId });
     const content = await readAll(opened.stream, EXPORT_MAX_BYTES - total);
     total += content.length;
-    zip[zipFileName(id, opened.meta.fileName)] = content;
+    // The person's own files are often compressed already; the fastest level costs little where they are not.
+    zip[zipFileName(id, opened.meta.fileName)] = [content, { level: 1 }];
     await update(deps, row.requestId, {
       progress: 30 + Math.floor((60 * (index + 1)) / ids.length),
       step: `Adding your files (${index + 1} of ${ids.length})`,
