@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
@@ -20,7 +23,16 @@ export const BASE_URL = 'http://localhost:3000';
 export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ DATABASE_URL: inject('databaseUrl'), BASE_URL, STEWARD_MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: 'silent', ...env });
+  // Each app keeps its files in a folder of its own, never in the checkout's .steward.
+  const dataDir = mkdtempSync(join(tmpdir(), 'steward-test-data-'));
+  return loadConfig({
+    DATABASE_URL: inject('databaseUrl'),
+    BASE_URL,
+    STEWARD_MASTER_KEY: TEST_MASTER_KEY,
+    STEWARD_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
 }
 
 export interface TestApp {

@@ -7,6 +7,7 @@ import { client } from '../../testing/accounts-client.ts';
 import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
 import { buildPolicy, currentPolicyInput, type PolicyInput, policyHash } from './build-policy.ts';
 import { policyVersion } from './schema.ts';
+import { SERVICES } from './services.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -40,6 +41,18 @@ describe('generated privacy policy', () => {
       expect(row).toMatchObject({ purpose: entry.annotation.purpose, basis: entry.annotation.basis, retention: entry.annotation.retention });
       expect(row.retentionText.length).toBeGreaterThan(10);
     }
+  });
+
+  it('[PRIN-6] describes every table holding personal data under a named service, none left to "Other processing"', () => {
+    const claimed = new Set(SERVICES.flatMap((service) => service.tables));
+    const unclaimed = [
+      ...new Set(
+        collectDataMap()
+          .filter((c) => isPersonal(c.annotation))
+          .map((c) => c.table),
+      ),
+    ].filter((table) => !claimed.has(table));
+    expect(unclaimed).toEqual([]);
   });
 
   it('[PRIN-6] changes its hash when an annotation changes, and only then', () => {

@@ -56,6 +56,22 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'privacy-rights',
+    name: 'Your privacy requests',
+    description:
+      'The requests you make about your data (copies, corrections, erasure, restriction, objections), with their deadlines and answers; a restriction you set; and any disclosure the law required, so you can see it unless the law forbids it for a time.',
+    tables: ['privacy_request', 'privacy_export', 'erasure_report', 'processing_restriction', 'disclosure'],
+    processors: [],
+  },
+  {
+    id: 'statistics',
+    name: 'Visit statistics',
+    description:
+      'Counts of page views, only if you allowed first-party analytics: each view is stored under a pseudonym that changes every day, never with your address or account, and deleted once its hour is counted.',
+    tables: ['stats_event', 'stats_hourly'],
+    processors: [],
+  },
+  {
     id: 'audit',
     name: 'Audit log of staff access',
     description: 'Every time a staff member looks at personal data, who did it, whose data and why. The log cannot be changed after it is written.',
@@ -172,7 +188,8 @@ export function cookiesInUse(baseUrl: string): CookieDefinition[] {
     {
       name: CONSENT_COOKIE,
       setBy: 'Steward cookie banner',
-      category: 'preferences',
+      // Remembering the choice itself is input the visitor gave, so it is needed before any choice.
+      category: 'user-input',
       purpose: 'Remembers your cookie choice under a random visitor id; set only when you make a choice',
       lifetimeSeconds: CONSENT_COOKIE_SECONDS,
       strictlyNecessary: true,

@@ -67,7 +67,12 @@ describe('pseudonymised statistics', () => {
     expect((await beacon({ kind: 'page-view', path: '/' }, { consent: null })).statusCode).toBe(204);
     expect((await beacon({ kind: 'page-view', path: '/' }, { consent: 'denied' })).statusCode).toBe(204);
     // [STAT-2] What the client claims does not count; only a choice recorded in the ledger does.
-    const claimed = await t.app.inject({ method: 'POST', url: '/api/stats/events', headers: { 'x-steward-analytics-consent': 'granted' }, payload: { kind: 'page-view', path: '/' } });
+    const claimed = await t.app.inject({
+      method: 'POST',
+      url: '/api/stats/events',
+      headers: { 'x-steward-analytics-consent': 'granted' },
+      payload: { kind: 'page-view', path: '/' },
+    });
     expect(claimed.statusCode).toBe(204);
     expect(await events()).toHaveLength(0);
     expect((await beacon({ kind: 'page-view', path: '/' })).statusCode).toBe(204);

@@ -57,7 +57,7 @@ export const retentionRules: readonly RetentionRule[] = [
   {
     id: 'account-deleted-1-month',
     description:
-      'Account data is held while the account exists. Once the owner deletes it, everything is purged 30 days later and the subject key is destroyed, so files are unreadable in every copy (ACC-5).',
+      'Account data is held while the account exists. Once the owner deletes it, everything is purged 30 days later and the subject key is destroyed, so files are unreadable in every copy.',
     status: deletedAccountsStatus,
     // The same purge also runs at each account's own deadline (accounts/jobs.ts); this catches any the queue lost.
     sweep: { cron: '17 * * * *', run: purgeDeletedAccounts },
@@ -129,7 +129,7 @@ export const retentionRules: readonly RetentionRule[] = [
   {
     id: 'statistics-aggregated',
     description:
-      'A raw page-view or API-use event (under a daily pseudonym) is deleted when its hour is counted into the hourly statistics, within the next hour (STAT-1).',
+      'A raw page-view or API-use event (under a daily pseudonym) is deleted when its hour is counted into the hourly statistics, within the next hour.',
     status: statisticsStatus,
     // This schedule is the hourly aggregation itself: counting an hour and deleting its events is one transaction.
     sweep: { cron: '5 * * * *', run: aggregateStatistics },
