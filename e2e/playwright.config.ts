@@ -4,7 +4,8 @@ import { BASE_URL, repoRoot } from './support/env.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: './test-results',
+  // Separate output directories let two runs share a checkout (Playwright empties its own at start).
+  outputDir: process.env.STEWARD_E2E_OUTPUT_DIR || './test-results',
   timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

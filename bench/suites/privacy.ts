@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { retentionRule } from '../../apps/server/src/modules/privacy/retention/rules.ts';
+import { runRetention } from '../../apps/server/src/modules/privacy/retention/run-retention.ts';
 import { eraseSubject } from '../../apps/server/src/modules/privacy/rights/erase-subject.ts';
 import { startExport } from '../../apps/server/src/modules/privacy/rights/exports.ts';
 import { runExport } from '../../apps/server/src/modules/privacy/rights/run-export.ts';
 import { blobStoreOf } from '../../apps/server/src/modules/privacy/rights/subject-blobs.ts';
-import { retentionRule } from '../../apps/server/src/modules/privacy/retention/rules.ts';
-import { runRetention } from '../../apps/server/src/modules/privacy/retention/run-retention.ts';
 import type { Deps } from '../../apps/server/src/platform/deps.ts';
 import { load, signedInCookie, startBenchServer } from './bench-server.ts';
 
@@ -29,7 +29,14 @@ async function seedSubject(deps: Deps, userId: string, email: string): Promise<s
   const blobs = blobStoreOf(deps);
   const ids: string[] = [];
   for (let i = 0; i < FILES; i++) {
-    const stored = await blobs.put({ subjectId: userId, purpose: 'bench-upload', fileName: `file-${i}.log`, contentType: 'text/plain', data: randomBytes(FILE_BYTES), maxBytes: FILE_BYTES });
+    const stored = await blobs.put({
+      subjectId: userId,
+      purpose: 'bench-upload',
+      fileName: `file-${i}.log`,
+      contentType: 'text/plain',
+      data: randomBytes(FILE_BYTES),
+      maxBytes: FILE_BYTES,
+    });
     ids.push(stored.id);
   }
   return ids;
@@ -84,7 +91,11 @@ export async function privacyBench(): Promise<Record<string, number>> {
     const during = await load(api, reader.cookie, { until: sweep });
     const swept = await sweep;
     const sweepSeconds = seconds(sweepStart);
-    line(`sweep of ${swept.toLocaleString('en')} expired rows`, `${Math.round(swept / sweepSeconds).toLocaleString('en')} rows/s`, `${sweepSeconds.toFixed(1)} s`);
+    line(
+      `sweep of ${swept.toLocaleString('en')} expired rows`,
+      `${Math.round(swept / sweepSeconds).toLocaleString('en')} rows/s`,
+      `${sweepSeconds.toFixed(1)} s`,
+    );
     line('API p99 (GET /api/account) during the sweep', `${during.p99} ms`, `ceiling: ${baseline.p99} ms without it (${Math.round(baseline.rps)} req/s)`);
     return {
       export_s: round(exportSeconds),

@@ -13,6 +13,9 @@ export const BASE_URL = `http://localhost:${PORT}`;
 process.env.STEWARD_E2E_DATA_DIR ||= mkdtempSync(join(tmpdir(), 'steward-e2e-'));
 export const DATA_DIR = process.env.STEWARD_E2E_DATA_DIR;
 
+/** Where the e2e server's web build goes; a separate directory lets two runs share a checkout. */
+export const WEB_DIST = process.env.STEWARD_E2E_WEB_DIST || join(repoRoot, 'apps', 'web', 'dist');
+
 export const STAFF = {
   email: 'staff@example.test',
   password: 'staff-e2e-Passw0rd!',
@@ -24,7 +27,7 @@ export function serverEnv(): Record<string, string> {
   const env: Record<string, string> = {
     PORT: String(PORT),
     STEWARD_DATA_DIR: DATA_DIR,
-    STEWARD_WEB_DIST: join(repoRoot, 'apps', 'web', 'dist'),
+    STEWARD_WEB_DIST: WEB_DIST,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;

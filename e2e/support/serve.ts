@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BASE_URL, PORT, repoRoot, STAFF, serverEnv } from './env.ts';
+import { BASE_URL, PORT, repoRoot, STAFF, serverEnv, WEB_DIST } from './env.ts';
 
 const viaVite = process.env.STEWARD_E2E_WEB === 'vite';
 const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnv() };
@@ -33,13 +33,13 @@ function run(args: string[], cwd = repoRoot): void {
   }
 }
 
-if (!process.env.STEWARD_E2E_SKIP_BUILD) run([vite, 'build', '--logLevel', 'warn'], webDir);
+if (!process.env.STEWARD_E2E_SKIP_BUILD) run([vite, 'build', '--logLevel', 'warn', '--outDir', WEB_DIST, '--emptyOutDir'], webDir);
 run([main, 'staff', 'create', '--email', STAFF.email, '--role', STAFF.role, '--password', STAFF.password]);
 
 const children: ChildProcess[] = [spawn(process.execPath, [main, 'start'], { cwd: repoRoot, env, stdio: 'inherit' })];
 if (viaVite) {
   children.push(
-    spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--host', 'localhost'], {
+    spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--host', 'localhost', '--outDir', WEB_DIST], {
       cwd: webDir,
       env: { ...process.env, STEWARD_API_URL: `http://127.0.0.1:${PORT + 1}` },
       stdio: 'inherit',

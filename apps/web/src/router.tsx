@@ -1,10 +1,12 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
-import { RequireAuth } from './components/RequireAuth';
+import { PageLoader, RequireAuth } from './components/RequireAuth';
 import { AccountDeletedPage } from './pages/account/AccountDeletedPage';
 import { DeleteAccountPage } from './pages/account/DeleteAccountPage';
 import { PreferencesPage } from './pages/account/PreferencesPage';
 import { ProfilePage } from './pages/account/ProfilePage';
+import { RightsPage } from './pages/account/privacy/RightsPage';
 import { SecurityPage } from './pages/account/SecurityPage';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
@@ -12,11 +14,18 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { SignUpPage } from './pages/auth/SignUpPage';
 import { TwoFactorPage } from './pages/auth/TwoFactorPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
+import { ErasureReportPage } from './pages/ErasureReportPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPage } from './pages/PrivacyPage';
+import { AuditPage } from './pages/staff/AuditPage';
 import { OutboxPage } from './pages/staff/OutboxPage';
-import { StaffGuard } from './pages/staff/StaffGuard';
+import { PrivacyRequestsPage } from './pages/staff/PrivacyRequestsPage';
+import { RetentionPage } from './pages/staff/RetentionPage';
+import { RequireRole, StaffGuard, StaffHome } from './pages/staff/StaffGuard';
+
+// The charts library is large: only staff who open the statistics load it.
+const StatsPage = lazy(() => import('./pages/staff/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export const router = createBrowserRouter([
   {
@@ -24,6 +33,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'privacy/:hash', element: <PrivacyPage /> },
+      { path: 'privacy/erasure-report/:requestId', element: <ErasureReportPage /> },
       { path: 'sign-up', element: <SignUpPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'sign-in/two-factor', element: <TwoFactorPage /> },
@@ -59,6 +70,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'privacy',
+            element: (
+              <RequireAuth>
+                <RightsPage />
+              </RequireAuth>
+            ),
+          },
+          {
             path: 'delete',
             element: (
               <RequireAuth>
@@ -76,8 +95,49 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <Navigate to="/staff/outbox" replace /> },
-          { path: 'outbox', element: <OutboxPage /> },
+          { index: true, element: <StaffHome /> },
+          {
+            path: 'outbox',
+            element: (
+              <RequireRole roles={['admin', 'support']}>
+                <OutboxPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'retention',
+            element: (
+              <RequireRole roles={['admin', 'dpo']}>
+                <RetentionPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'stats',
+            element: (
+              <RequireRole roles={['admin', 'dpo']}>
+                <Suspense fallback={<PageLoader label="Loading the statistics" />}>
+                  <StatsPage />
+                </Suspense>
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'privacy-requests',
+            element: (
+              <RequireRole roles={['admin', 'dpo']}>
+                <PrivacyRequestsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireRole roles={['admin', 'dpo']}>
+                <AuditPage />
+              </RequireRole>
+            ),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,26 +1,48 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLock, IconMail, IconSettings, IconShieldLock, IconTrash, IconUser } from '@tabler/icons-react';
+import {
+  IconChartLine,
+  IconClockHour4,
+  IconDatabase,
+  IconFileCheck,
+  IconInbox,
+  IconLock,
+  IconMail,
+  IconSettings,
+  IconShieldLock,
+  IconTrash,
+  IconUser,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'react-router';
-import { authClient, isStaff } from '../lib/auth';
+import { authClient, hasRole, isStaff } from '../lib/auth';
+import { CookieConsentProvider, useCookieSettings } from './CookieConsent';
 
 interface NavItem {
   to: string;
   label: string;
   icon: React.ReactNode;
   end?: boolean;
+  /** Roles that may open it; absent for every staff role. */
+  roles?: string[];
 }
 
 const ACCOUNT_NAV: NavItem[] = [
   { to: '/account', label: 'Profile', icon: <IconUser size={18} aria-hidden />, end: true },
   { to: '/account/security', label: 'Sign-in and security', icon: <IconLock size={18} aria-hidden /> },
   { to: '/account/preferences', label: 'Preferences', icon: <IconSettings size={18} aria-hidden /> },
+  { to: '/account/privacy', label: 'Your data and privacy', icon: <IconDatabase size={18} aria-hidden /> },
   { to: '/account/delete', label: 'Delete account', icon: <IconTrash size={18} aria-hidden /> },
 ];
 
-const STAFF_NAV: NavItem[] = [{ to: '/staff/outbox', label: 'Outbox', icon: <IconMail size={18} aria-hidden /> }];
+const STAFF_NAV: NavItem[] = [
+  { to: '/staff/outbox', label: 'Outbox', icon: <IconMail size={18} aria-hidden />, roles: ['admin', 'support'] },
+  { to: '/staff/retention', label: 'Retention', icon: <IconClockHour4 size={18} aria-hidden />, roles: ['admin', 'dpo'] },
+  { to: '/staff/stats', label: 'Statistics', icon: <IconChartLine size={18} aria-hidden />, roles: ['admin', 'dpo'] },
+  { to: '/staff/privacy-requests', label: 'Privacy requests', icon: <IconInbox size={18} aria-hidden />, roles: ['admin', 'dpo'] },
+  { to: '/staff/audit', label: 'Audit log', icon: <IconFileCheck size={18} aria-hidden />, roles: ['admin', 'dpo'] },
+];
 
 function SideNav({ label, items, onNavigate }: { label: string; items: NavItem[]; onNavigate: () => void }) {
   const location = useLocation();
@@ -62,6 +84,34 @@ export function useSignOut() {
 }
 
 export function AppLayout() {
+  return (
+    <CookieConsentProvider>
+      <Layout />
+    </CookieConsentProvider>
+  );
+}
+
+function Footer({ withNav }: { withNav: boolean }) {
+  const cookies = useCookieSettings();
+  return (
+    <Box component="footer" maw={960} mx={withNav ? undefined : 'auto'} mt={48} pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group gap="md">
+        <Anchor component={Link} to="/privacy" size="sm">
+          Privacy policy
+        </Anchor>
+        <Anchor component="button" type="button" size="sm" onClick={cookies.open}>
+          Cookie settings
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          Steward
+        </Text>
+      </Group>
+      {cookies.bannerHeight > 0 && <Box h={cookies.bannerHeight} aria-hidden />}
+    </Box>
+  );
+}
+
+function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const { data: session } = authClient.useSession();
@@ -69,7 +119,11 @@ export function AppLayout() {
 
   const inAccount = location.pathname === '/account' || location.pathname.startsWith('/account/');
   const inStaff = location.pathname === '/staff' || location.pathname.startsWith('/staff/');
-  const staff = isStaff((session?.user as { role?: string | null } | undefined)?.role);
+  const role = (session?.user as { role?: string | null } | undefined)?.role;
+  const staff = isStaff(role);
+  const staffNav = STAFF_NAV.filter((item) => !item.roles || hasRole(role, item.roles));
+  // The cookie banner sits over the foot of the navigation: keep the signed-in address above it.
+  const { bannerHeight } = useCookieSettings();
   const showNav = Boolean(session) && (inAccount || (inStaff && staff));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the mobile menu closes whenever the page changes.
@@ -137,9 +191,9 @@ export function AppLayout() {
       </AppShell.Header>
 
       {showNav && (
-        <AppShell.Navbar p="sm" id="steward-navbar">
+        <AppShell.Navbar p="sm" pb={bannerHeight > 0 ? bannerHeight + 12 : undefined} id="steward-navbar">
           {inAccount && <SideNav label="Your account" items={ACCOUNT_NAV} onNavigate={close} />}
-          {inStaff && <SideNav label="Staff console" items={STAFF_NAV} onNavigate={close} />}
+          {inStaff && <SideNav label="Staff console" items={staffNav} onNavigate={close} />}
           {session && (
             <Box mt="auto" pt="md">
               <VisuallyHidden>Signed in as</VisuallyHidden>
@@ -155,16 +209,7 @@ export function AppLayout() {
         <Box maw={showNav ? 760 : 960} mx={showNav ? undefined : 'auto'}>
           <Outlet />
         </Box>
-        <Box component="footer" maw={960} mx={showNav ? undefined : 'auto'} mt={48} pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-          <Group gap="md">
-            <Anchor component={Link} to="/privacy" size="sm">
-              Privacy
-            </Anchor>
-            <Text size="sm" c="dimmed">
-              Steward
-            </Text>
-          </Group>
-        </Box>
+        <Footer withNav={showNav} />
       </AppShell.Main>
     </AppShell>
   );

@@ -18,3 +18,9 @@ export function isStaff(role: string | null | undefined): boolean {
   // The admin plugin stores several roles as a comma-separated list.
   return role.split(',').some((r) => (STAFF_ROLES as readonly string[]).includes(r.trim()));
 }
+
+/** Whether the user has one of these roles. */
+export function hasRole(role: string | null | undefined, roles: readonly string[]): boolean {
+  if (!role) return false;
+  return role.split(',').some((r) => roles.includes(r.trim()));
+}

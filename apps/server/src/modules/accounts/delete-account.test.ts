@@ -4,6 +4,7 @@ import { subjectKey } from '../../platform/blobs/schema.ts';
 import { DAY_MS } from '../../platform/clock.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
 import { client, outboxFor } from '../../testing/accounts-client.ts';
+import { findAnywhere } from '../../testing/find-anywhere.ts';
 import { createTestApp, newVisitor, type TestApp, type Visitor } from '../../testing/harness.ts';
 import { consentLedger } from '../privacy/schema.ts';
 import { purgeDeletedAccounts } from './purge-deleted-accounts.ts';
@@ -54,6 +55,7 @@ describe('account deletion', () => {
     const visitor = newVisitor();
     const browser = await client(t, visitor).register();
     await browser.request('PUT', '/api/account/preferences', { news: true, surveys: false });
+    await browser.request('PATCH', '/api/account', { name: `Purge Me ${visitor.ip}` });
     const id = await userId(visitor);
     await browser.request('POST', '/api/account/deletion', { password: visitor.password });
 
@@ -64,8 +66,11 @@ describe('account deletion', () => {
     t.clock.advance(2 * DAY_MS);
     expect(await purgeDeletedAccounts(t.deps)).toBeGreaterThanOrEqual(1);
     expect(await t.deps.db.select().from(users).where(eq(users.id, id))).toHaveLength(0);
-    expect(await t.deps.db.select().from(consentLedger).where(eq(consentLedger.userId, id))).toHaveLength(0);
     expect(await t.deps.db.select().from(outboxMessage).where(eq(outboxMessage.recipient, visitor.email))).toHaveLength(0);
+    // Nothing that names the person is left anywhere; the consent proof the law asks for keeps only an opaque id.
+    expect(await findAnywhere(t.deps.pool, [visitor.email, `Purge Me ${visitor.ip}`])).toEqual([]);
+    const proof = await t.deps.db.select().from(consentLedger).where(eq(consentLedger.userId, id));
+    expect(proof.every((row) => row.visitorId === null)).toBe(true);
     const [key] = await t.deps.db.select().from(subjectKey).where(eq(subjectKey.subjectId, id));
     expect(key.destroyedAt).not.toBeNull();
     expect(await purgeDeletedAccounts(t.deps)).toBe(0);

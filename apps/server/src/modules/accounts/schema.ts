@@ -24,7 +24,7 @@ export const users = pgTable('users', {
   twoFactorEnabled: notPersonal(boolean('two_factor_enabled').default(false), 'Security setting flag'),
   phoneNumber: personal(
     text('phone_number').unique(),
-    accountData('contact', 'Send sign-in security codes, and nothing else (ACC-2)', { processors: ['sms-gateway'] }),
+    accountData('contact', 'Send sign-in security codes, and nothing else', { processors: ['sms-gateway'] }),
   ),
   phoneNumberVerified: notPersonal(boolean('phone_number_verified'), 'A flag about the number, not the number'),
   role: notPersonal(text('role'), 'Staff role for the console; customers have "user"'),

@@ -1,10 +1,13 @@
-import { Alert, Card, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { PageLoader } from '../../components/RequireAuth';
 import { api, type Preferences } from '../../lib/api';
+import { shortHash } from '../../lib/privacy';
+import { ApiError } from '../../lib/problem';
 
 const KEY = ['preferences'];
 
@@ -17,7 +20,8 @@ export function PreferencesPage() {
       api.put<Preferences>('/api/account/preferences', { news: body.news, surveys: body.surveys }),
     onError: (err, body) => {
       setShown({ news: body.previous.news, surveys: body.previous.surveys });
-      notifications.show({ color: 'red', title: 'Not saved', message: err.message });
+      if (err instanceof ApiError && err.code === 'processing-restricted') setRestricted(true);
+      else notifications.show({ color: 'red', title: 'Not saved', message: err.message });
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(KEY, saved);
@@ -28,6 +32,8 @@ export function PreferencesPage() {
 
   // What the switches show: the new position at once, put back if the server refuses it.
   const [shown, setShown] = useState<{ news: boolean; surveys: boolean } | null>(null);
+  // While processing is restricted (RIGHT-6) an opt-in cannot be switched on.
+  const [restricted, setRestricted] = useState(false);
   const current = shown ?? (data ? { news: data.news, surveys: data.surveys } : null);
 
   function set(field: 'news' | 'surveys', value: boolean) {
@@ -50,6 +56,15 @@ export function PreferencesPage() {
           {error.message}
         </Alert>
       )}
+      {restricted && (
+        <Alert color="yellow" variant="light" role="alert" title="Processing of your data is restricted">
+          While the restriction lasts, you can switch these off but not on. You can lift it on the{' '}
+          <Anchor component={Link} to="/account/privacy">
+            Your data and privacy
+          </Anchor>{' '}
+          page.
+        </Alert>
+      )}
       {data && (
         <Card withBorder padding="lg" component="section" aria-label="Your permissions">
           <Stack gap="lg">
@@ -69,8 +84,12 @@ export function PreferencesPage() {
               onChange={(e) => set('surveys', e.currentTarget.checked)}
               disabled={save.isPending}
             />
-            <Text size="xs" c="dimmed">
-              Notice version {data.noticeVersion}. We record each choice with the time and the version of this notice.
+            <Text size="xs" c="dimmed" data-testid="notice-version">
+              Given under policy version{' '}
+              <Anchor component={Link} to={`/privacy/${data.noticeVersion}`} size="xs" title={data.noticeVersion}>
+                {shortHash(data.noticeVersion)}
+              </Anchor>
+              . We record each choice with the time and the version of the privacy policy you saw.
             </Text>
           </Stack>
         </Card>

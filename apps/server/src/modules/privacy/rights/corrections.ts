@@ -5,11 +5,19 @@ import { exportedColumns, subjectLinks } from './subject-links.ts';
 
 export const MAX_OPEN_CORRECTIONS = 10;
 
-/** The fields a person can ask us to correct: `table.column` of each exported personal column of their data. */
+/**
+ * The fields a person can ask us to correct: the exported personal columns of their data, less our
+ * own records of handling it (the audit log, request records, security notes), which record what
+ * happened rather than describe the person.
+ */
 export function correctableFields(): string[] {
   return subjectLinks()
     .filter((link) => link.idColumn)
-    .flatMap((link) => exportedColumns(link).map((c) => `${link.table}.${c.column}`))
+    .flatMap((link) =>
+      exportedColumns(link)
+        .filter((c) => c.annotation.basis !== 'legal-obligation' && c.annotation.category !== 'security')
+        .map((c) => `${link.table}.${c.column}`),
+    )
     .sort();
 }
 

@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../platform/clock.ts';
 import { client, latestLink } from '../../../testing/accounts-client.ts';
+import { findAnywhere as findAnywhereIn } from '../../../testing/find-anywhere.ts';
 import { BASE_URL, createTestApp, type TestApp } from '../../../testing/harness.ts';
 import { sessions, users } from '../../accounts/schema.ts';
 import { consentLedger } from '../schema.ts';
@@ -17,21 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => t.clock.set(new Date()));
 
-/** Every text, varchar and jsonb column of every table in the public schema that holds one of the needles. */
-async function findAnywhere(needles: string[]): Promise<Array<{ table: string; column: string; needle: string }>> {
-  const { rows: columns } = await t.deps.pool.query<{ table_name: string; column_name: string }>(
-    `select table_name, column_name from information_schema.columns
-     where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json', 'character')`,
-  );
-  const hits: Array<{ table: string; column: string; needle: string }> = [];
-  for (const { table_name: table, column_name: column } of columns) {
-    for (const needle of needles) {
-      const { rows } = await t.deps.pool.query(`select 1 from "${table}" where position(lower($1) in lower("${column}"::text)) > 0 limit 1`, [needle]);
-      if (rows.length > 0) hits.push({ table, column, needle });
-    }
-  }
-  return hits;
-}
+const findAnywhere = (needles: string[]) => findAnywhereIn(t.deps.pool, needles);
 
 describe('erasure', () => {
   it('[RIGHT-1] end to end: export with 3 files, then erasure, then nothing of the person is found anywhere but what the report says is kept', async () => {
