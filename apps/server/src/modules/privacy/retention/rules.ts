@@ -137,7 +137,7 @@ export const retentionRules: readonly RetentionRule[] = [
   {
     id: 'audit-6-years',
     description:
-      'The audit log of staff access to personal data is kept six years, as the law asks; it is append-only, so erasure anonymises rather than deletes.',
+      'The audit log of staff access to personal data is kept six years, as the law asks. It is append-only and hash-chained, so neither erasure nor a sweep changes an entry; entries name the person only by account id.',
     kept: 'Kept under legal obligation: the log is append-only and hash-chained, so no sweep removes entries.',
     status: (deps) => oldestOnly(deps, auditLog, auditLog.at),
   },
