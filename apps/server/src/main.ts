@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, seedDemo } from './cli/seed-demo.ts';
 import { startServer } from './cli/start-server.ts';
 import { formatDataMapTable, personalColumns } from './modules/privacy/datamap-view.ts';
 import { formatRetentionReport, retentionReport } from './modules/privacy/retention/retention-report.ts';
+import { retentionRule, retentionRules } from './modules/privacy/retention/rules.ts';
+import { runRetention } from './modules/privacy/retention/run-retention.ts';
 import { formatQueue } from './modules/privacy/rights/format-queue.ts';
 import { requestQueue } from './modules/privacy/rights/request-queue.ts';
 import { runExport } from './modules/privacy/rights/run-export.ts';
@@ -94,6 +96,17 @@ retention
   .command('report')
   .description('per rule: what is due now, the oldest item still held, the last run and its count')
   .action(() => withRuntime(async ({ deps }) => void process.stdout.write(formatRetentionReport(await retentionReport(deps)))));
+retention
+  .command('run')
+  .description('run the sweep of one rule now, as its schedule would')
+  .argument('<rule>', 'the rule id, as the report names it')
+  .action((id: string) =>
+    withRuntime(async ({ deps }) => {
+      if (!retentionRules.some((rule) => rule.id === id)) throw new Error(`no retention rule "${id}"; known: ${retentionRules.map((r) => r.id).join(', ')}`);
+      const rows = await runRetention(deps, retentionRule(id));
+      process.stdout.write(`${id}: ${rows} removed\n`);
+    }),
+  );
 
 const dsr = program.command('dsr').description('data subject requests (the rights centre)');
 dsr
