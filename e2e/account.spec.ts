@@ -1,11 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { STAFF } from './support/env.ts';
+import { shoot } from './support/shoot.ts';
 import { totp } from './support/totp.ts';
-
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
 
 const user = {
   email: `ada.${Date.now()}@example.test`,
@@ -28,19 +24,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await context?.close();
 });
-
-/** Screenshots of the current page at a phone's width and a desktop's. */
-async function shoot(p: Page, name: string) {
-  for (const [label, width, height] of [
-    ['375', 375, 812],
-    ['1280', 1280, 900],
-  ] as const) {
-    await p.setViewportSize({ width, height });
-    await p.waitForTimeout(150);
-    await p.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
-  }
-  await p.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A code for the next TOTP step not used yet (a code is accepted once per step). */
 async function freshTotp(): Promise<string> {

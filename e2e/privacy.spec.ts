@@ -1,10 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, type Locator, type Page, type Response, test } from '@playwright/test';
 import { STAFF } from './support/env.ts';
-
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
+import { shoot } from './support/shoot.ts';
 
 interface PolicyCookie {
   name: string;
@@ -13,19 +10,6 @@ interface PolicyCookie {
 interface Policy {
   hash: string;
   document: { services: { id: string; name: string }[]; cookies: { cookies: PolicyCookie[]; categories: { id: string; strictlyNecessary: boolean }[] } };
-}
-
-/** Screenshots of the current page at a phone's width and a desktop's. */
-async function shoot(p: Page, name: string) {
-  for (const [label, width, height] of [
-    ['375', 375, 812],
-    ['1280', 1280, 900],
-  ] as const) {
-    await p.setViewportSize({ width, height });
-    await p.waitForTimeout(250);
-    await p.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage: true });
-  }
-  await p.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function currentPolicy(request: APIRequestContext): Promise<Policy> {

@@ -1,11 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
 import { BASE_URL, STAFF } from './support/env.ts';
-
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
+import { shoot } from './support/shoot.ts';
 
 const stamp = Date.now();
 const user = { email: `rights.${stamp}@example.test`, password: 'rights-user-Passw0rd' };
@@ -25,21 +22,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await context?.close();
 });
-
-/** Screenshots of the current page at a phone's width and a desktop's. */
-async function shoot(p: Page, name: string, fullPage = true) {
-  for (const [label, width, height] of [
-    ['375', 375, 812],
-    ['1280', 1280, 900],
-  ] as const) {
-    await p.setViewportSize({ width, height });
-    // A full-page shot of a scrolled page draws the fixed header mid-page.
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await p.waitForTimeout(250);
-    await p.screenshot({ path: join(SHOTS, `${name}-${label}.png`), fullPage });
-  }
-  await p.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** The cookie banner covers the bottom of the page; refuse optional cookies to close it. */
 async function closeCookieBanner(p: Page) {

@@ -4,8 +4,8 @@ import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../platform/clock.ts';
 import { outboxMessage } from '../../platform/notify/schema.ts';
-import { createTestApp, TEST_MASTER_KEY, type TestApp } from '../../testing/harness.ts';
-import { ownDatabase } from '../../testing/own-database.ts';
+import { TEST_MASTER_KEY, type TestApp } from '../../testing/harness.ts';
+import { createOwnTestApp } from '../../testing/own-database.ts';
 import { purgeDeletedAccounts } from './purge-deleted-accounts.ts';
 import { users } from './schema.ts';
 
@@ -13,15 +13,10 @@ const main = new URL('../../main.ts', import.meta.url).pathname;
 const ACCOUNTS = 600;
 
 let t: TestApp;
-let own: Awaited<ReturnType<typeof ownDatabase>>;
 beforeAll(async () => {
-  own = await ownDatabase();
-  t = await createTestApp({ databaseUrl: own.url });
+  t = await createOwnTestApp();
 });
-afterAll(async () => {
-  await t?.close();
-  await own?.drop();
-});
+afterAll(() => t?.close());
 
 async function seedDeletedAccounts(): Promise<string[]> {
   const deletedAt = new Date(Date.now() - 40 * DAY_MS);
@@ -44,7 +39,7 @@ describe('the account purge whose worker is killed', () => {
     const worker = spawn(process.execPath, [main, 'retention', 'run', 'account-deleted-1-month'], {
       env: {
         ...process.env,
-        DATABASE_URL: own.url,
+        DATABASE_URL: t.deps.config.databaseUrl as string,
         STEWARD_DATA_DIR: t.deps.config.dataDir,
         STEWARD_MASTER_KEY: TEST_MASTER_KEY,
         BASE_URL: t.deps.config.baseUrl,

@@ -2,8 +2,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../platform/clock.ts';
 import { client, staffClient } from '../../testing/accounts-client.ts';
-import { cookiesFrom, createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
-import { ownDatabase } from '../../testing/own-database.ts';
+import { cookiesFrom, newVisitor, type TestApp } from '../../testing/harness.ts';
+import { createOwnTestApp } from '../../testing/own-database.ts';
 import { retentionReport } from '../privacy/retention/retention-report.ts';
 import { retentionRule } from '../privacy/retention/rules.ts';
 import { runRetention } from '../privacy/retention/run-retention.ts';
@@ -15,15 +15,10 @@ const HOUR_MS = 60 * 60 * 1000;
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) Test/1.0';
 
 let t: TestApp;
-let own: Awaited<ReturnType<typeof ownDatabase>>;
 beforeAll(async () => {
-  own = await ownDatabase();
-  t = await createTestApp({ databaseUrl: own.url });
+  t = await createOwnTestApp();
 });
-afterAll(async () => {
-  await t?.close();
-  await own?.drop();
-});
+afterAll(() => t?.close());
 beforeEach(async () => {
   t.clock.set(T0);
   await t.deps.db.delete(statsEvent);

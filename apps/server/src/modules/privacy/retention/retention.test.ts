@@ -13,8 +13,8 @@ import { collectDataMap } from '../../../platform/datamap/collect.ts';
 import { startJobs } from '../../../platform/jobs/boss.ts';
 import { outboxMessage } from '../../../platform/notify/schema.ts';
 import { client, staffClient } from '../../../testing/accounts-client.ts';
-import { createTestApp, newVisitor, TEST_MASTER_KEY, type TestApp } from '../../../testing/harness.ts';
-import { ownDatabase } from '../../../testing/own-database.ts';
+import { newVisitor, TEST_MASTER_KEY, type TestApp } from '../../../testing/harness.ts';
+import { createOwnTestApp } from '../../../testing/own-database.ts';
 import { LONGEST_RATE_LIMIT_WINDOW_MS } from '../../accounts/auth.ts';
 import { rateLimits, sessions, signInThrottle, users, verifications } from '../../accounts/schema.ts';
 import { consentLedger, mailOpen } from '../schema.ts';
@@ -28,15 +28,10 @@ const T0 = new Date('2031-03-01T00:00:00Z');
 const YEAR_MS = 365 * DAY_MS;
 
 let t: TestApp;
-let own: Awaited<ReturnType<typeof ownDatabase>>;
 beforeAll(async () => {
-  own = await ownDatabase();
-  t = await createTestApp({ databaseUrl: own.url });
+  t = await createOwnTestApp();
 });
-afterAll(async () => {
-  await t?.close();
-  await own?.drop();
-});
+afterAll(() => t?.close());
 beforeEach(() => t.clock.set(T0));
 
 const rows = async (table: PgTable) => (await t.deps.db.select({ n: count() }).from(table))[0].n;
@@ -252,7 +247,7 @@ describe('retention sweeps (time travel)', () => {
 
 describe('retention schedules', () => {
   it('makes each rule with a sweep a pg-boss schedule whose job runs the sweep and records it', async () => {
-    const jobs = await startJobs(own.url, () => {});
+    const jobs = await startJobs(t.deps.config.databaseUrl as string, () => {});
     try {
       await registerRetentionJobs({ ...t.deps, jobs }, jobs);
       const schedules = new Map((await jobs.getSchedules()).map((s) => [s.name, s.cron]));
@@ -294,7 +289,7 @@ describe('retention report', () => {
     const env = {
       ...process.env,
       BASE_URL: 'http://localhost:3000',
-      DATABASE_URL: own.url,
+      DATABASE_URL: t.deps.config.databaseUrl as string,
       STEWARD_MASTER_KEY: TEST_MASTER_KEY,
       STEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-cli-')),
       LOG_LEVEL: 'silent',
