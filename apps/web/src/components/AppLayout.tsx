@@ -77,9 +77,12 @@ export function useSignOut() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   return async (to = '/') => {
+    // Leave the guarded page first (the public home page never redirects): signed out on a guarded
+    // page, its guard would race this and send the user to sign-in instead.
+    navigate('/');
     await authClient.signOut();
     queryClient.clear();
-    navigate(to);
+    if (to !== '/') navigate(to);
   };
 }
 
