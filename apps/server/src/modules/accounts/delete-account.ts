@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
-import { type Auth, FRESH_SESSION_SECONDS } from './auth.ts';
+import type { Auth } from './auth.ts';
 import { authMessages } from './messages.ts';
+import { requireFreshSignIn } from './require-fresh-sign-in.ts';
 import { accounts, passkeys, twoFactors, users } from './schema.ts';
 
 /** ACC-5: personal data is purged no later than one calendar month after deletion. */
@@ -31,8 +32,7 @@ async function checkPassword(auth: Auth, deps: Deps, userId: string, password: s
  * removed. The rest of its personal data waits for the purge job, which runs by the deadline.
  */
 export async function deleteAccount(auth: Auth, deps: Deps, caller: Caller, password: string): Promise<{ purgeAfter: Date }> {
-  const now = deps.clock.now();
-  if (now.getTime() - caller.sessionCreatedAt.getTime() > FRESH_SESSION_SECONDS * 1000) throw problems.freshSignInRequired();
+  requireFreshSignIn(deps, caller);
   await checkPassword(auth, deps, caller.userId, password);
   const { user, purgeAfter } = await endAccount(auth, deps, caller.userId);
   await authMessages(deps).accountDeleted(user, purgeAfter);
