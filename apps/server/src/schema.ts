@@ -1,5 +1,7 @@
 // Every table of every module, for drizzle-kit and for the data map.
 export * from './modules/accounts/schema.ts';
+export * from './modules/devices/schema.ts';
+export * from './modules/licenses/schema.ts';
 export * from './modules/privacy/retention/schema.ts';
 export * from './modules/privacy/rights/schema.ts';
 export * from './modules/privacy/schema.ts';

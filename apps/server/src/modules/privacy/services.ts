@@ -79,6 +79,30 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'licenses',
+    name: 'Licenses',
+    description:
+      'The licenses you added or bought: which product and offer, when each term starts and ends, whether you chose auto-renewal, the last group of the activation code, and which of your devices use a seat (known by a hash of the device’s fingerprint). Key files are never stored, only this record. Expiry reminders go out only if you opted in.',
+    tables: ['license', 'license_activation', 'license_reminder'],
+    processors: [],
+  },
+  {
+    id: 'purchases',
+    name: 'Purchases',
+    description:
+      'Your orders from the web store, kept as tax law requires, and a card you linked at the store: we hold only its expiry date, last four digits and the store’s reference; the card itself stays with the store. An order is placed only when you act.',
+    tables: ['store_order', 'store_webhook_event', 'payment_card'],
+    processors: ['web-store'],
+  },
+  {
+    id: 'devices',
+    name: 'Devices and anti-theft',
+    description:
+      'The devices you linked with an enrollment code: their name, platform, product version, protection status and open problems, the commands you sent (lock, alarm, wipe, fix) with the device’s answers, and the history of check-ins. Never the device’s location: a device that sends one is refused.',
+    tables: ['device', 'device_enrollment', 'device_problem', 'device_command', 'device_telemetry'],
+    processors: [],
+  },
+  {
     id: 'files',
     name: 'File storage',
     description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',
@@ -121,6 +145,14 @@ export const PROCESSORS: Processor[] = [
     data: 'Encrypted file contents only; the provider never holds the keys',
     region: 'EU/EEA',
     usedWhen: 'The operator stores files in an S3-compatible service',
+  },
+  {
+    id: 'web-store',
+    name: 'Web store and payment provider',
+    purpose: 'Take orders and payments, and keep linked cards',
+    data: 'Your account id, what you order, and the card you give it; Steward receives only the card’s expiry, last four digits and a reference',
+    region: 'EU/EEA',
+    usedWhen: 'You buy or renew a license',
   },
 ];
 

@@ -8,7 +8,10 @@ async function catalogue(): Promise<Array<{ table: string; column: string }>> {
   await client.connect();
   try {
     const { rows } = await client.query(
-      `select table_name as table, column_name as column from information_schema.columns where table_schema = 'public' order by 1, 2`,
+      // A partition's columns are its parent's, which the data map describes.
+      `select c.table_name as table, c.column_name as column from information_schema.columns c
+         join pg_class r on r.relname = c.table_name and r.relnamespace = 'public'::regnamespace
+         where c.table_schema = 'public' and not r.relispartition order by 1, 2`,
     );
     return rows;
   } finally {

@@ -4,36 +4,17 @@ import { auditLog } from '../../../platform/audit/schema.ts';
 import { blob } from '../../../platform/blobs/schema.ts';
 import { DAY_MS } from '../../../platform/clock.ts';
 import type { Deps } from '../../../platform/deps.ts';
-import { type BatchOptions, inBatches } from '../../../platform/jobs/batches.ts';
+import { inBatches } from '../../../platform/jobs/batches.ts';
 import { outboxMessage } from '../../../platform/notify/schema.ts';
 import { LONGEST_RATE_LIMIT_WINDOW_MS } from '../../accounts/auth.ts';
 import { deletedAccountsStatus, purgeDeletedAccounts } from '../../accounts/purge-deleted-accounts.ts';
 import { rateLimits, sessions, signInThrottle, verifications } from '../../accounts/schema.ts';
+import { deviceRetentionRules } from '../../devices/retention-rules.ts';
+import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
 import { aggregateStatistics, statisticsStatus } from '../../stats/aggregate.ts';
 import { consentLedger, mailOpen } from '../schema.ts';
-import { expireRows, type RuleStatus, toStatus } from './expire-rows.ts';
-
-type RuleDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
-
-export interface RetentionRule {
-  /** The id that `retention:` annotations of the data map name. */
-  id: string;
-  /** What the rule keeps and when it removes it, in words for staff and for the policy page. */
-  description: string;
-  status(deps: RuleDeps): Promise<RuleStatus>;
-  /**
-   * How the rule removes what is due: a pg-boss schedule runs it in batches (jobs.ts).
-   * Absent where nothing is ever swept, and `kept` says why.
-   */
-  sweep?: { cron: string; run(deps: RuleDeps, options: BatchOptions): Promise<number> };
-  kept?: string;
-}
-
-/** Rows held until their retention lapses, then deleted whole by a sweep. */
-function expiring(id: string, description: string, cron: string, spec: Parameters<typeof expireRows>[0]): RetentionRule {
-  const rows = expireRows(spec);
-  return { id, description, status: rows.status, sweep: { cron, run: rows.sweep } };
-}
+import { type RuleStatus, toStatus } from './expire-rows.ts';
+import { expiring, type RetentionRule } from './rule.ts';
 
 // A consent record stops being in force when a later choice for the same person and purpose
 // replaces it, or at once when it is itself a withdrawal; the proof is kept three years from then.
@@ -147,6 +128,8 @@ export const retentionRules: readonly RetentionRule[] = [
     kept: 'No age limit: erased with the subject by account-deleted-1-month, which destroys the subject key.',
     status: (deps) => oldestOnly(deps, blob, blob.createdAt),
   },
+  ...licenseRetentionRules,
+  ...deviceRetentionRules,
 ];
 
 export function retentionRule(id: string): RetentionRule {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../../platform/deps.ts';
 import type { BatchOptions } from '../../../platform/jobs/batches.ts';
-import type { RetentionRule } from './rules.ts';
+import type { RetentionRule } from './rule.ts';
 import { retentionRun } from './schema.ts';
 
 type RunDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'log'>;

@@ -32,6 +32,7 @@ const KEPT_FOR_MS: Record<string, number> = {
   'audit-6-years': 6 * 365 * DAY_MS,
   'consent-proof-3-years': 3 * 365 * DAY_MS,
   'outbox-30-days': 30 * DAY_MS,
+  'orders-10-years': 10 * 365 * DAY_MS,
 };
 
 /** A record the law asks for outlives the account; data whose retention ends with the account does not. */
