@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../../platform/deps.ts';
+import { device } from './schema.ts';
+
+export type DeviceTokenScope = 'checkin' | 'commands' | 'licenses';
+
+/** `<device id>.<secret>`: the id finds the row by primary key, the secret is checked against its hash. */
+export function newDeviceToken(deviceId: string): { token: string; hash: string } {
+  const secret = randomBytes(32).toString('base64url');
+  return { token: `${deviceId}.${secret}`, hash: hashSecret(secret) };
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function parseDeviceToken(token: string): { deviceId: string; secret: string } | null {
+  const dot = token.indexOf('.');
+  const deviceId = token.slice(0, dot);
+  const secret = token.slice(dot + 1);
+  return dot > 0 && UUID.test(deviceId) && secret.length >= 32 && secret.length <= 64 ? { deviceId, secret } : null;
+}
+
+export interface AuthenticatedDevice {
+  deviceId: string;
+  userId: string;
+  machineHash: string;
+}
+
+/** The device a token belongs to, if the token is genuine, not revoked, and holds the scope. */
+export async function authenticateDevice(deps: Pick<Deps, 'db'>, token: string, scope: DeviceTokenScope): Promise<AuthenticatedDevice | null> {
+  const parsed = parseDeviceToken(token);
+  if (!parsed) return null;
+  const [row] = await deps.db
+    .select({
+      userId: device.userId,
+      machineHash: device.machineHash,
+      tokenHash: device.tokenHash,
+      scopes: device.tokenScopes,
+      revokedAt: device.tokenRevokedAt,
+    })
+    .from(device)
+    .where(eq(device.id, parsed.deviceId));
+  if (!row || row.revokedAt || row.tokenHash !== hashSecret(parsed.secret) || !row.scopes.includes(scope)) return null;
+  return { deviceId: parsed.deviceId, userId: row.userId, machineHash: row.machineHash };
+}
