@@ -5,6 +5,7 @@ export * from './modules/licenses/schema.ts';
 export * from './modules/privacy/retention/schema.ts';
 export * from './modules/privacy/rights/schema.ts';
 export * from './modules/privacy/schema.ts';
+export * from './modules/purchases/schema.ts';
 export * from './modules/stats/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/blobs/schema.ts';

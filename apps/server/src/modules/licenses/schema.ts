@@ -6,7 +6,6 @@ const tz = { withTimezone: true } as const;
 
 export const LICENSE_KINDS = ['subscription', 'trial', 'perpetual'] as const;
 export const LICENSE_STATUSES = ['active', 'revoked'] as const;
-export const ORDER_STATUSES = ['paid', 'refunded'] as const;
 export type LicenseKind = (typeof LICENSE_KINDS)[number];
 
 // A license record is the contract's proof while it runs and for six months after it ends, the
@@ -19,16 +18,6 @@ const licenseRecord = (purpose: string, extra: Partial<PersonalData> = {}): Pers
   exported: true,
   erase: 'delete',
   ...extra,
-});
-
-// Invoices and what they were for must be kept for the tax authorities, even after erasure.
-const orderRecord = (purpose: string): PersonalData => ({
-  category: 'financial',
-  purpose,
-  basis: 'legal-obligation',
-  retention: 'orders-10-years',
-  exported: true,
-  erase: 'delete',
 });
 
 /** What the vendor sells: one row per product, with the features a license of it unlocks. */
@@ -112,62 +101,4 @@ export const licenseReminder = pgTable(
     sentAt: timestamp('sent_at', tz).notNull(),
   },
   (t) => [primaryKey({ columns: [t.licenseId, t.termExpiresAt, t.daysBefore] }), index('license_reminder_user_idx').on(t.userId)],
-);
-
-/** An order from the web store, written only from the provider's signed webhook (ACC-6). */
-export const storeOrder = pgTable(
-  'store_order',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: text('user_id'),
-    provider: notPersonal(text('provider').notNull(), 'which store provider took the order'),
-    providerOrderId: notPersonal(text('provider_order_id').notNull(), 'the provider’s own order number'),
-    status: personal(text('status', { enum: ORDER_STATUSES }).notNull(), orderRecord('Show and prove what was bought')),
-    items: personal(
-      jsonb('items').$type<{ licenseTypeId: string; quantity: number; renewsLicenseId?: string }[]>().notNull(),
-      orderRecord('Show and prove what was bought'),
-    ),
-    totalCents: personal(integer('total_cents').notNull(), orderRecord('Show and prove what was paid')),
-    currency: notPersonal(text('currency').notNull(), 'ISO 4217 currency'),
-    placedAt: timestamp('placed_at', tz).notNull(),
-  },
-  (t) => [uniqueIndex('store_order_provider_idx').on(t.provider, t.providerOrderId), index('store_order_user_idx').on(t.userId, t.placedAt)],
-);
-
-/** Every webhook event taken, so a replay or a retry is answered without a second order. */
-export const storeWebhookEvent = pgTable(
-  'store_webhook_event',
-  {
-    provider: notPersonal(text('provider').notNull(), 'which store provider sent it'),
-    eventId: text('event_id').notNull(),
-    receivedAt: timestamp('received_at', tz).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.provider, t.eventId] }), index('store_webhook_event_received_idx').on(t.receivedAt)],
-);
-
-// The card itself stays with the provider (ACC-7); these three values let the owner recognise it.
-const cardRecord = (purpose: string): PersonalData => ({
-  category: 'financial',
-  purpose,
-  basis: 'contract',
-  retention: 'account-deleted-1-month',
-  exported: true,
-  erase: 'delete',
-  processors: ['web-store'],
-});
-
-/** A card linked at the store provider: only its expiry, last four digits and the provider’s reference. */
-export const paymentCard = pgTable(
-  'payment_card',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: text('user_id').notNull(),
-    provider: notPersonal(text('provider').notNull(), 'which store provider holds the card'),
-    providerRef: personal(text('provider_ref').notNull(), cardRecord('Ask the provider to charge the card the owner chose')),
-    last4: personal(text('last4').notNull(), cardRecord('Let the owner recognise the card')),
-    expMonth: personal(integer('exp_month').notNull(), cardRecord('Let the owner recognise the card and see when it lapses')),
-    expYear: personal(integer('exp_year').notNull(), cardRecord('Let the owner recognise the card and see when it lapses')),
-    createdAt: timestamp('created_at', tz).notNull(),
-  },
-  (t) => [uniqueIndex('payment_card_provider_ref_idx').on(t.provider, t.providerRef), index('payment_card_user_idx').on(t.userId)],
 );
