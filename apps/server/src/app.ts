@@ -11,11 +11,19 @@ import { type Auth, createAuth } from './modules/accounts/auth.ts';
 import { authRoutes } from './modules/accounts/auth-routes.ts';
 import { registerAccountJobs } from './modules/accounts/jobs.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { deviceApiRoutes } from './modules/devices/device-api-routes.ts';
+import { registerDeviceJobs } from './modules/devices/jobs.ts';
+import { deviceRoutes } from './modules/devices/routes.ts';
+import { registerLicenseJobs } from './modules/licenses/jobs.ts';
+import { productApiRoutes } from './modules/licenses/product-api-routes.ts';
+import { licenseRoutes } from './modules/licenses/routes.ts';
 import { registerRetentionJobs } from './modules/privacy/retention/jobs.ts';
 import { retentionRoutes } from './modules/privacy/retention/routes.ts';
 import { registerRightsJobs } from './modules/privacy/rights/jobs.ts';
 import { rightsRoutes } from './modules/privacy/rights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
+import { registerPurchaseJobs } from './modules/purchases/jobs.ts';
+import { purchaseRoutes } from './modules/purchases/routes.ts';
 import { auditRoutes } from './modules/staff/audit-routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { statsBeaconRoutes, statsStaffRoutes } from './modules/stats/routes.ts';
@@ -85,6 +93,11 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(retentionRoutes, { auth, deps });
   await app.register(statsBeaconRoutes, { deps });
   await app.register(statsStaffRoutes, { auth, deps });
+  await app.register(licenseRoutes, { auth, deps });
+  await app.register(productApiRoutes, { auth, deps });
+  await app.register(purchaseRoutes, { auth, deps });
+  await app.register(deviceRoutes, { auth, deps });
+  await app.register(deviceApiRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
   const serveWeb = existsSync(join(webDist, 'index.html'));
@@ -103,4 +116,7 @@ export async function registerJobs(deps: Deps): Promise<void> {
   await registerAccountJobs(deps, deps.jobs);
   await registerRetentionJobs(deps, deps.jobs);
   await registerRightsJobs(deps, deps.jobs);
+  await registerLicenseJobs(deps, deps.jobs);
+  await registerPurchaseJobs(deps, deps.jobs);
+  await registerDeviceJobs(deps, deps.jobs);
 }

@@ -19,6 +19,14 @@ const PUBLIC = new Set([
   'POST /api/stats/events',
   // Opened by the random token of the link mailed at erasure, since the account is gone by then.
   'GET /api/privacy/erasure-report/:requestId',
+  // The product API: installed products prove themselves by activation code, license token or
+  // enrollment code, not by a session; device-token routes still answer 401 without a token.
+  'GET /api/v1/license-key',
+  'POST /api/v1/activations',
+  'POST /api/v1/licenses/validate',
+  'POST /api/v1/devices/enroll',
+  // The store provider signs each webhook with HMAC; there is no session to have.
+  'POST /api/store/webhooks/:provider',
 ]);
 
 let t: TestApp;
