@@ -46,7 +46,7 @@ export async function startBenchServer(): Promise<BenchServer & { database: Scra
 }
 
 /** Signs a fresh verified account in and returns its session cookie. */
-export async function signedInCookie(server: BenchServer): Promise<{ cookie: string; userId: string; email: string }> {
+export async function signedInCookie(server: BenchServer): Promise<{ cookie: string; userId: string; email: string; password: string }> {
   const email = `bench-${randomBytes(4).toString('hex')}@example.test`;
   const password = 'bench-password-long-enough';
   const { userId } = await createVerifiedUser(server.auth, server.runtime.deps, { email, role: 'user', password });
@@ -59,7 +59,7 @@ export async function signedInCookie(server: BenchServer): Promise<{ cookie: str
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  return { cookie, userId, email };
+  return { cookie, userId, email, password };
 }
 
 export interface Load {
@@ -69,11 +69,33 @@ export interface Load {
   p99: number;
 }
 
+export interface LoadOptions {
+  seconds?: number;
+  until?: Promise<unknown>;
+  connections?: number;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+  /** Headers for the n-th request, e.g. to spread load over many device tokens. */
+  headersFor?: (n: number) => Record<string, string>;
+}
+
 /** autocannon against one URL until `until` settles (or for `seconds`), latencies in ms. */
-export async function load(url: string, cookie: string, options: { seconds?: number; until?: Promise<unknown>; connections?: number }): Promise<Load> {
+export async function load(url: string, cookie: string, options: LoadOptions): Promise<Load> {
+  let sent = 0;
+  const headers = { cookie, 'content-type': 'application/json', ...options.headers };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: options.connections ?? 8, duration: options.seconds ?? 600, headers: { cookie } }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      {
+        url,
+        connections: options.connections ?? 8,
+        duration: options.seconds ?? 600,
+        method: options.method ?? 'GET',
+        headers,
+        body: options.body,
+        requests: options.headersFor ? [{ setupRequest: (request) => ({ ...request, headers: { ...headers, ...options.headersFor?.(sent++) } }) }] : undefined,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     if (options.until) void options.until.finally(() => instance.stop());
   });

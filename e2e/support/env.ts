@@ -29,6 +29,8 @@ export function serverEnv(): Record<string, string> {
     STEWARD_DATA_DIR: DATA_DIR,
     STEWARD_WEB_DIST: WEB_DIST,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    // The built-in test store takes the e2e purchases; without it a server on DATABASE_URL sells nothing.
+    STEWARD_STORE: process.env.STEWARD_STORE || 'test',
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { buildApp } from './app.ts';
 import { createStaff } from './cli/create-staff.ts';
 import { DEMO_PASSWORD, seedDemo } from './cli/seed-demo.ts';
+import { type SimulationProgress, simulateDevices } from './cli/simulate-devices.ts';
 import { startServer } from './cli/start-server.ts';
 import { formatDataMapTable, personalColumns } from './modules/privacy/datamap-view.ts';
 import { formatRetentionReport, retentionReport } from './modules/privacy/retention/retention-report.ts';
@@ -129,6 +130,47 @@ dsr
       process.stdout.write(`export ${requestId} finished\n`);
     }),
   );
+
+const device = program.command('device').description('devices and the product API');
+device
+  .command('simulate')
+  .description('enroll simulated devices into an account on a running server, then run check-in rounds')
+  .requiredOption('--count <n>', 'how many devices to enroll')
+  .option('--url <url>', 'the server', 'http://localhost:3000')
+  .option('--origin <url>', 'the server’s BASE_URL, when it differs from --url (sign-in checks it)')
+  .option('--email <email>', 'the account the devices are linked to', 'ada@demo.steward.local')
+  .option('--password <password>', 'its password', DEMO_PASSWORD)
+  .option('--rounds <n>', 'check-ins per device', '3')
+  .option('--concurrency <n>', 'requests in flight at once', '64')
+  .action(async (options: { count: string; url: string; origin?: string; email: string; password: string; rounds: string; concurrency: string }) => {
+    const whole = (name: string, raw: string, max: number) => {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}`);
+      return n;
+    };
+    const progress = ({ phase, done, total, waitingSeconds }: SimulationProgress) => {
+      process.stderr.write(
+        `\r${phase === 'enroll' ? 'enrolling' : 'checking in'} ${done}/${total}${waitingSeconds ? ` (rate-limited, waiting ${waitingSeconds}s)` : ''}\x1b[K`,
+      );
+    };
+    const result = await simulateDevices({
+      baseUrl: options.url.replace(/\/$/, ''),
+      origin: options.origin?.replace(/\/$/, ''),
+      email: options.email,
+      password: options.password,
+      count: whole('count', options.count, 1_000_000),
+      rounds: whole('rounds', options.rounds, 10_000),
+      concurrency: whole('concurrency', options.concurrency, 10_000),
+      onProgress: progress,
+    });
+    process.stderr.write('\n');
+    process.stdout.write(
+      `enrolled ${result.enrolled} devices in ${result.enrollSeconds.toFixed(1)}s\n` +
+        `${result.checkins} check-ins in ${result.checkinSeconds.toFixed(1)}s: ${Math.round(result.checkinsPerSecond)}/s, ` +
+        `p50 ${result.checkinP50Ms.toFixed(1)} ms, p99 ${result.checkinP99Ms.toFixed(1)} ms\n` +
+        `${result.commandsAcknowledged} commands acknowledged\n`,
+    );
+  });
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

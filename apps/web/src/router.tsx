@@ -4,9 +4,13 @@ import { AppLayout } from './components/AppLayout';
 import { PageLoader, RequireAuth } from './components/RequireAuth';
 import { AccountDeletedPage } from './pages/account/AccountDeletedPage';
 import { DeleteAccountPage } from './pages/account/DeleteAccountPage';
+import { DevicePage } from './pages/account/devices/DevicePage';
+import { DevicesPage } from './pages/account/devices/DevicesPage';
+import { LicensesPage } from './pages/account/licenses/LicensesPage';
 import { PreferencesPage } from './pages/account/PreferencesPage';
 import { ProfilePage } from './pages/account/ProfilePage';
 import { RightsPage } from './pages/account/privacy/RightsPage';
+import { PurchasesPage } from './pages/account/purchases/PurchasesPage';
 import { SecurityPage } from './pages/account/SecurityPage';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
@@ -58,6 +62,38 @@ export const router = createBrowserRouter([
             element: (
               <RequireAuth>
                 <SecurityPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'licenses',
+            element: (
+              <RequireAuth>
+                <LicensesPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'purchases',
+            element: (
+              <RequireAuth>
+                <PurchasesPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'devices',
+            element: (
+              <RequireAuth>
+                <DevicesPage />
+              </RequireAuth>
+            ),
+          },
+          {
+            path: 'devices/:id',
+            element: (
+              <RequireAuth>
+                <DevicePage />
               </RequireAuth>
             ),
           },

@@ -1,4 +1,20 @@
 export { type CodeProblem, lastGroup, newActivationCode, parseActivationCode } from './activation-code.ts';
+export {
+  type ActivateInput,
+  type Activation,
+  type CheckinReport,
+  type CommandKind,
+  DeviceClient,
+  type DeviceClientOptions,
+  type DeviceCommand,
+  type Enrolled,
+  type EnrollInput,
+  type ProtectionStatus,
+  type ReportedProblem,
+  StewardProblem,
+  type ValidateInput,
+  type Validation,
+} from './device-client.ts';
 export { fingerprintHash } from './fingerprint.ts';
 export {
   importLicensePublicKey,

@@ -23,6 +23,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** The lead supervisory authority the privacy policy names (RIGHT-2). */
   supervisoryAuthority: string;
+  /** 'test' turns the built-in test store on, 'off' turns it off; unset leaves it to the mode (purchases/store-providers.ts). */
+  store: 'test' | 'off' | undefined;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,14 @@ function loadMasterKey(env: Env, dataDir: string, problems: string[]): Buffer {
   return key;
 }
 
+function parseStore(env: Env, problems: string[]): Config['store'] {
+  const raw = env.STEWARD_STORE;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'test' || raw === 'off') return raw;
+  problems.push(`STEWARD_STORE must be "test" or "off" (got "${raw}")`);
+  return undefined;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const port = parsePort(env, problems);
@@ -108,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     rateLimitPerMinute: parsePositive(env, 'RATE_LIMIT_PER_MINUTE', 300, problems),
     supervisoryAuthority: env.STEWARD_SUPERVISORY_AUTHORITY || DEFAULT_AUTHORITY,
+    store: parseStore(env, problems),
   };
   if (problems.length === 0) config.masterKey = loadMasterKey(env, dataDir, problems);
   if (problems.length > 0) throw new ConfigError(problems);

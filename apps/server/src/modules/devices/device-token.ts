@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { device } from './schema.ts';
@@ -13,6 +13,20 @@ export function newDeviceToken(deviceId: string): { token: string; hash: string 
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** Whether the secret is the one whose hash is stored, compared in constant time. */
+export function secretMatches(secret: string, storedHash: string): boolean {
+  const given = Buffer.from(hashSecret(secret), 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+/** The token of an `Authorization: Bearer …` header, if there is one. */
+export function bearerToken(header: string | undefined): string | null {
+  if (!header || header.length > 200) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -44,6 +58,6 @@ export async function authenticateDevice(deps: Pick<Deps, 'db'>, token: string, 
     })
     .from(device)
     .where(eq(device.id, parsed.deviceId));
-  if (!row || row.revokedAt || row.tokenHash !== hashSecret(parsed.secret) || !row.scopes.includes(scope)) return null;
+  if (!row || row.revokedAt || !secretMatches(parsed.secret, row.tokenHash) || !row.scopes.includes(scope)) return null;
   return { deviceId: parsed.deviceId, userId: row.userId, machineHash: row.machineHash };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { device } from './schema.ts';
 
@@ -19,4 +19,14 @@ export async function deviceNames(deps: Pick<Deps, 'db'>, userId: string, ids: s
     .from(device)
     .where(and(eq(device.userId, userId), inArray(device.id, ids)));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** For other modules: the user's device with this machine hash (the SHA-256 of its fingerprint), or null. */
+export async function findDeviceByMachine(deps: Pick<Deps, 'db'>, userId: string, machineHash: string) {
+  const [row] = await deps.db
+    .select({ id: device.id, name: device.name })
+    .from(device)
+    .where(and(eq(device.userId, userId), eq(device.machineHash, machineHash), isNull(device.tokenRevokedAt)))
+    .limit(1);
+  return row ?? null;
 }

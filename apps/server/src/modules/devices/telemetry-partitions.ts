@@ -19,9 +19,15 @@ function nextMonth(month: Date): Date {
 export async function ensureTelemetryPartition(deps: Pick<Deps, 'db'>, at: Date): Promise<void> {
   const from = monthStart(at);
   const name = partitionName(from);
-  await deps.db.execute(
-    sql`create table if not exists ${sql.identifier(name)} partition of device_telemetry for values from (${sql.raw(`'${from.toISOString()}'`)}) to (${sql.raw(`'${nextMonth(from).toISOString()}'`)})`,
-  );
+  try {
+    await deps.db.execute(
+      sql`create table if not exists ${sql.identifier(name)} partition of device_telemetry for values from (${sql.raw(`'${from.toISOString()}'`)}) to (${sql.raw(`'${nextMonth(from).toISOString()}'`)})`,
+    );
+  } catch (error) {
+    // Two writers racing past "if not exists": the loser finds the table (or its type) made.
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== '42P07' && code !== '23505') throw error;
+  }
 }
 
 interface Partition {

@@ -78,6 +78,7 @@ export const licenseActivation = pgTable(
     userId: text('user_id'),
     deviceId: uuid('device_id'),
     machineHash: personal(text('machine_hash').notNull(), licenseRecord('Count the seats in use and check a token is used on its device')),
+    deviceName: personal(text('device_name'), licenseRecord('Let the owner tell the seats apart when the product named a device not linked in the account')),
     activatedAt: timestamp('activated_at', tz).notNull(),
     lastValidatedAt: timestamp('last_validated_at', tz),
     deactivatedAt: timestamp('deactivated_at', tz),

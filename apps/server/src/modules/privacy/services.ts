@@ -91,7 +91,7 @@ export const SERVICES: Service[] = [
     name: 'Purchases',
     description:
       'Your orders from the web store, kept as tax law requires, and a card you linked at the store: we hold only its expiry date, last four digits and the store’s reference; the card itself stays with the store. An order is placed only when you act.',
-    tables: ['store_order', 'store_webhook_event', 'payment_card'],
+    tables: ['store_order', 'store_webhook_event', 'payment_card', 'store_checkout'],
     processors: ['web-store'],
   },
   {

@@ -1,9 +1,27 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { notPersonal, type PersonalData, personal } from '../../platform/datamap/annotate.ts';
 
 const tz = { withTimezone: true } as const;
 
 export const ORDER_STATUSES = ['paid', 'refunded'] as const;
+export const CHECKOUT_STATUSES = ['open', 'paid', 'failed'] as const;
+
+/** One line of a checkout or an order; the name and price are those shown when it was bought. */
+export interface OrderItem {
+  licenseTypeId: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  renewsLicenseId?: string;
+}
+
+/** A license an order delivered: issued new, or renewed. */
+export interface OrderLicense {
+  id: string;
+  codeLastGroup: string;
+  renewed: boolean;
+}
 
 // Invoices and what they were for must be kept for the tax authorities, even after erasure.
 const orderRecord = (purpose: string): PersonalData => ({
@@ -24,12 +42,13 @@ export const storeOrder = pgTable(
     provider: notPersonal(text('provider').notNull(), 'which store provider took the order'),
     providerOrderId: notPersonal(text('provider_order_id').notNull(), 'the provider’s own order number'),
     status: personal(text('status', { enum: ORDER_STATUSES }).notNull(), orderRecord('Show and prove what was bought')),
-    items: personal(
-      jsonb('items').$type<{ licenseTypeId: string; quantity: number; renewsLicenseId?: string }[]>().notNull(),
-      orderRecord('Show and prove what was bought'),
-    ),
+    items: personal(jsonb('items').$type<OrderItem[]>().notNull(), orderRecord('Show and prove what was bought')),
     totalCents: personal(integer('total_cents').notNull(), orderRecord('Show and prove what was paid')),
     currency: notPersonal(text('currency').notNull(), 'ISO 4217 currency'),
+    licenses: personal(
+      jsonb('licenses').$type<OrderLicense[]>().notNull().default(sql`'[]'::jsonb`),
+      orderRecord('Show which licenses the order delivered, and revoke them if it is refunded'),
+    ),
     placedAt: timestamp('placed_at', tz).notNull(),
   },
   (t) => [uniqueIndex('store_order_provider_idx').on(t.provider, t.providerOrderId), index('store_order_user_idx').on(t.userId, t.placedAt)],
@@ -71,4 +90,41 @@ export const paymentCard = pgTable(
     createdAt: timestamp('created_at', tz).notNull(),
   },
   (t) => [uniqueIndex('payment_card_provider_ref_idx').on(t.provider, t.providerRef), index('payment_card_user_idx').on(t.userId)],
+);
+
+// A checkout lives an hour (an auto-renewal's until the license's term ends), and a day longer so a late webhook still finds it.
+const checkoutRecord = (purpose: string): PersonalData => ({
+  category: 'financial',
+  purpose,
+  basis: 'contract',
+  retention: 'checkout-expired-1-day',
+  exported: true,
+  erase: 'delete',
+});
+
+/**
+ * A purchase the user started (or an auto-renewal they opted into) and the provider has not yet
+ * confirmed. The order itself is written only from the provider's signed webhook.
+ */
+export const storeCheckout = pgTable(
+  'store_checkout',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id').notNull(),
+    provider: notPersonal(text('provider').notNull(), 'which store provider takes the payment'),
+    items: personal(jsonb('items').$type<OrderItem[]>().notNull(), checkoutRecord('Show the buyer what they are about to pay for')),
+    totalCents: personal(integer('total_cents').notNull(), checkoutRecord('Show the buyer what they are about to pay')),
+    currency: notPersonal(text('currency').notNull(), 'ISO 4217 currency'),
+    saveCard: personal(boolean('save_card').notNull(), checkoutRecord('Keep the card only if the buyer asked for it (ACC-7)')),
+    status: personal(text('status', { enum: CHECKOUT_STATUSES }).notNull(), checkoutRecord('Let a checkout be paid only once')),
+    renewalKey: personal(text('renewal_key'), checkoutRecord('Charge an auto-renewal at most once per license term (LIC-2)')),
+    orderId: uuid('order_id'),
+    createdAt: timestamp('created_at', tz).notNull(),
+    expiresAt: timestamp('expires_at', tz).notNull(),
+  },
+  (t) => [
+    index('store_checkout_user_idx').on(t.userId, t.status),
+    uniqueIndex('store_checkout_renewal_idx').on(t.renewalKey),
+    index('store_checkout_expires_idx').on(t.expiresAt),
+  ],
 );

@@ -20,11 +20,15 @@ const PUBLIC = new Set([
   // Opened by the random token of the link mailed at erasure, since the account is gone by then.
   'GET /api/privacy/erasure-report/:requestId',
   // The product API: installed products prove themselves by activation code, license token or
-  // enrollment code, not by a session; device-token routes still answer 401 without a token.
+  // enrollment code, not by a session.
   'GET /api/v1/license-key',
   'POST /api/v1/activations',
   'POST /api/v1/licenses/validate',
   'POST /api/v1/devices/enroll',
+  // Device-token routes check the body first (so a bad one is a 400 naming its field) and the
+  // token after; modules/devices tests show they answer 401 to a valid body without a good token.
+  'POST /api/v1/devices/checkin',
+  'POST /api/v1/devices/commands/:id/ack',
   // The store provider signs each webhook with HMAC; there is no session to have.
   'POST /api/store/webhooks/:provider',
 ]);

@@ -1,0 +1,50 @@
+import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
+import { BASE_URL, STAFF } from './env.ts';
+
+/** The cookie banner covers the bottom of the page; refuse optional cookies to close it. */
+export async function closeCookieBanner(p: Page) {
+  const banner = p.getByRole('region', { name: 'Cookie choice' });
+  if (await banner.isVisible().catch(() => false)) {
+    await banner.getByRole('button', { name: 'Refuse all' }).click();
+    await expect(banner).toBeHidden();
+    // Its confirmation toast would cover the top of the screenshots.
+    await expect(p.getByText('Your choice is saved')).toBeHidden({ timeout: 15_000 });
+  }
+}
+
+/** An API client signed in as the admin from env.ts. */
+export async function adminApi(): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL } });
+  expect((await api.post('/api/auth/sign-in/email', { data: { email: STAFF.email, password: STAFF.password } })).ok()).toBe(true);
+  return api;
+}
+
+/** The first link in a message the server left in the outbox for this address, read as staff would. */
+export async function mailedLink(email: string, pattern: RegExp): Promise<string> {
+  const api = await adminApi();
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { messages } = await (await api.get('/api/staff/outbox?limit=200')).json();
+      for (const m of messages as { recipient: string; text: string }[]) {
+        const found = m.recipient === email ? m.text.match(pattern) : null;
+        if (found) return found[0];
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await api.dispose();
+  }
+  throw new Error(`no mail for ${email} matching ${pattern}`);
+}
+
+/** A new account made through the sign-up page and confirmed by the mailed link; ends on /account. */
+export async function signUpAndVerify(p: Page, email: string, password: string) {
+  await p.goto('/sign-up');
+  await closeCookieBanner(p);
+  await p.getByLabel('Email address').fill(email);
+  await p.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await p.getByRole('button', { name: 'Create account' }).click();
+  await expect(p.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await p.goto(await mailedLink(email, /http\S+verify-email\S+/));
+  await expect(p).toHaveURL(/\/account$/);
+}
