@@ -1,14 +1,18 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { createVerifiedUser } from '../../apps/server/src/cli/create-staff.ts';
 import type { Auth } from '../../apps/server/src/modules/accounts/auth.ts';
 import { loadConfig } from '../../apps/server/src/platform/config.ts';
 import { type ScratchDatabase, scratchDatabase } from '../../apps/server/src/platform/db/scratch-database.ts';
 import { openRuntime, type Runtime } from '../../apps/server/src/platform/runtime.ts';
+import type { DeviceTokens } from './device-tokens.ts';
+import type { LoadJob } from './load-worker.ts';
 
 export interface BenchServer {
   runtime: Runtime;
@@ -17,10 +21,25 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 /** A real server on a fresh database, listening on loopback, with the API rate limit out of the way. */
 export async function startBenchServer(): Promise<BenchServer & { database: ScratchDatabase }> {
   const database = await scratchDatabase('steward_bench', (line) => process.stderr.write(`${line}\n`));
+  // The base URL is where the server listens, so sign-ins from other clients (the device simulator) pass the origin check.
+  const port = await freePort();
   const config = loadConfig({
+    PORT: String(port),
+    BASE_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: database.url,
     STEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-bench-')),
     STEWARD_MASTER_KEY: randomBytes(32).toString('base64'),
@@ -29,9 +48,8 @@ export async function startBenchServer(): Promise<BenchServer & { database: Scra
   });
   const runtime = await openRuntime(config, { jobs: false });
   const { app, auth } = await buildApp(runtime.deps);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await app.listen({ port, host: '127.0.0.1' });
+  const url = config.baseUrl;
   return {
     runtime,
     auth,
@@ -76,31 +94,33 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
-  /** Headers for the n-th request, e.g. to spread load over many device tokens. */
-  headersFor?: (n: number) => Record<string, string>;
+  /** Spread the requests over seeded devices' tokens (device-tokens.ts). */
+  deviceTokens?: DeviceTokens;
 }
 
-/** autocannon against one URL until `until` settles (or for `seconds`), latencies in ms. */
+/** autocannon, in a process of its own, against one URL until `until` settles (or for `seconds`); latencies in ms. */
 export async function load(url: string, cookie: string, options: LoadOptions): Promise<Load> {
-  let sent = 0;
-  const headers = { cookie, 'content-type': 'application/json', ...options.headers };
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        connections: options.connections ?? 8,
-        duration: options.seconds ?? 600,
-        method: options.method ?? 'GET',
-        headers,
-        body: options.body,
-        requests: options.headersFor ? [{ setupRequest: (request) => ({ ...request, headers: { ...headers, ...options.headersFor?.(sent++) } }) }] : undefined,
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    if (options.until) void options.until.finally(() => instance.stop());
+  const job: LoadJob = {
+    url,
+    connections: options.connections ?? 8,
+    seconds: options.seconds ?? 600,
+    method: options.method ?? 'GET',
+    headers: { cookie, 'content-type': 'application/json', ...options.headers },
+    body: options.body,
+    deviceTokens: options.deviceTokens,
+  };
+  const generator = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)));
+  const result = new Promise<Load & { non2xx: number }>((resolve, reject) => {
+    generator.once('message', (message) => resolve(message as Load & { non2xx: number }));
+    generator.once('error', reject);
+    generator.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
   });
+  generator.send(job);
+  if (options.until) void options.until.finally(() => generator.send('stop'));
+  const done = await result;
+  generator.kill();
   // autocannon's stop leaves the last requests in flight; the server finishes them before closing.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  if (result.non2xx > 0) throw new Error(`${result.non2xx} of ${result.requests.total} requests failed during the load`);
-  return { requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  if (done.non2xx > 0) throw new Error(`${done.non2xx} of ${done.requests} requests failed during the load`);
+  return { requests: done.requests, rps: done.rps, p50: done.p50, p99: done.p99 };
 }

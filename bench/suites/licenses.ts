@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 import { DeviceClient, importLicensePublicKey, verifyLicenseToken } from '@steward/client';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -7,6 +7,7 @@ import { ensureCatalogue } from '../../apps/server/src/modules/licenses/catalogu
 import { issueLicense } from '../../apps/server/src/modules/licenses/issue-license.ts';
 import type { Deps } from '../../apps/server/src/platform/deps.ts';
 import { type Load, load, signedInCookie, startBenchServer } from './bench-server.ts';
+import type { DeviceTokens } from './device-tokens.ts';
 
 const SMALL_FLEET = 1_000;
 const LARGE_FLEET = 1_000_000;
@@ -19,12 +20,6 @@ const line = (label: string, value: string, beside = '') => process.stdout.write
 const describe = (l: Load) => `${Math.round(l.rps).toLocaleString('en')} req/s`;
 const latency = (l: Load) => `p50 ${l.p50} ms, p99 ${l.p99} ms`;
 const round = (n: number) => Math.round(n * 1000) / 1000;
-
-// Seeded devices get ids and secrets derived from their number, so the load can form any device's token.
-const md5 = (text: string) => createHash('md5').update(text).digest('hex');
-const deviceId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-const secretOf = (n: number) => md5(String(n)) + md5(`${n}s`);
-const tokenOf = (n: number) => `${deviceId(n)}.${secretOf(n)}`;
 
 /** Devices numbered from..to, spread over 10,000 owners, inserted by the database itself in batches. */
 async function seedDevices(deps: Deps, from: number, to: number, onProgress: (done: number) => void): Promise<void> {
@@ -53,13 +48,8 @@ async function startCeiling(deps: Deps): Promise<{ url: string; close(): Promise
 
 const CHECKIN = JSON.stringify({ protectionStatus: 'protected', productVersion: '24.11.0', problems: [] });
 
-async function checkinLoad(url: string, pick: (n: number) => number): Promise<Load> {
-  const options = {
-    method: 'POST' as const,
-    body: CHECKIN,
-    connections: CONNECTIONS,
-    headersFor: (n: number) => ({ authorization: `Bearer ${tokenOf(pick(n))}` }),
-  };
+async function checkinLoad(url: string, deviceTokens: DeviceTokens): Promise<Load> {
+  const options = { method: 'POST' as const, body: CHECKIN, connections: CONNECTIONS, deviceTokens };
   await load(`${url}/api/v1/devices/checkin`, '', { ...options, seconds: 3 });
   return load(`${url}/api/v1/devices/checkin`, '', { ...options, seconds: SECONDS });
 }
@@ -121,7 +111,7 @@ export async function licensesBench(): Promise<Record<string, number>> {
     );
 
     await seedDevices(deps, 1, SMALL_FLEET, () => {});
-    const small = await checkinLoad(server.url, (n) => (n % SMALL_FLEET) + 1);
+    const small = await checkinLoad(server.url, { fleet: SMALL_FLEET, order: 'cycle' });
     line(
       `POST /api/v1/devices/checkin, ${SMALL_FLEET.toLocaleString('en')} devices`,
       describe(small),
@@ -134,7 +124,7 @@ export async function licensesBench(): Promise<Record<string, number>> {
     );
     process.stderr.write('\n');
     const seeded = Number(process.hrtime.bigint() - seedStart) / 1e9;
-    const large = await checkinLoad(server.url, () => 1 + Math.floor(Math.random() * LARGE_FLEET));
+    const large = await checkinLoad(server.url, { fleet: LARGE_FLEET, order: 'random' });
     line(
       `POST /api/v1/devices/checkin, ${LARGE_FLEET.toLocaleString('en')} devices`,
       describe(large),

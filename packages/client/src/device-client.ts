@@ -78,22 +78,33 @@ export class StewardProblem extends Error {
   }
 }
 
+/** What the client needs of an HTTP answer; a `fetch` Response is one. */
+export interface HttpAnswer {
+  ok: boolean;
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** How the client sends a request: global `fetch` unless another transport is given. */
+export type HttpTransport = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<HttpAnswer>;
+
 export interface DeviceClientOptions {
   baseUrl: string;
   /** The device token from `enroll`, when the device was linked before. */
   token?: string;
-  fetch?: typeof fetch;
+  fetch?: HttpTransport;
 }
 
 export class DeviceClient {
   readonly baseUrl: string;
   token: string | undefined;
-  private readonly send: typeof fetch;
+  private readonly send: HttpTransport;
 
   constructor(options: DeviceClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/$/, '');
     this.token = options.token;
-    this.send = options.fetch ?? fetch;
+    this.send = options.fetch ?? ((url, init) => fetch(url, init));
   }
 
   /** Links the device with the code its owner created in the account; keeps the device token it receives. */

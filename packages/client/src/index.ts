@@ -9,6 +9,8 @@ export {
   type DeviceCommand,
   type Enrolled,
   type EnrollInput,
+  type HttpAnswer,
+  type HttpTransport,
   type ProtectionStatus,
   type ReportedProblem,
   StewardProblem,

@@ -5,7 +5,9 @@ import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { checkins } from './checkin.ts';
 import { deviceApi, enrolled, manyDevices, owner } from './device-test-kit.ts';
 import { hashSecret } from './device-token.ts';
+import { recordCheckins } from './record-checkins.ts';
 import { device, deviceProblem, deviceTelemetry } from './schema.ts';
+import { telemetryMonths } from './telemetry-months.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -159,6 +161,28 @@ describe('group commit of check-ins', () => {
     expect(new Set(rows.map((r) => r.tx)).size).toBeLessThan(40);
     const states = await t.deps.db.select({ status: device.protectionStatus, last: device.lastCheckinAt }).from(device).where(inArray(device.id, ids));
     expect(states.every((s) => s.last !== null && s.status !== 'unknown')).toBe(true);
+  });
+
+  it('stores every check-in of a device that reports twice in one batch, keeps the newest state, and refuses a forged one beside them', async () => {
+    const me = await owner(t);
+    const [one] = await manyDevices(t, me.userId, 1);
+    const secret = one.token.split('.')[1];
+    const at = (ms: number) => new Date(t.clock.now().getTime() + ms);
+    const outcomes = await recordCheckins(t.deps, telemetryMonths(t.deps), [
+      { deviceId: one.deviceId, secret, at: at(2000), report: { protectionStatus: 'at-risk', problems: [firewall, firewall] } },
+      {
+        deviceId: one.deviceId,
+        secret: `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`,
+        at: at(3000),
+        report: { protectionStatus: 'unprotected', problems: [] },
+      },
+      { deviceId: one.deviceId, secret, at: at(1000), report: { protectionStatus: 'protected', problems: [] } },
+    ]);
+    expect(outcomes.map((o) => o.accepted)).toEqual([true, false, true]);
+    expect((await telemetryOf(one.deviceId)).map((r) => r.protectionStatus).sort()).toEqual(['at-risk', 'protected']);
+    const [shown] = (await me.browser.request('GET', '/api/account/devices')).json();
+    expect(shown).toMatchObject({ protectionStatus: 'at-risk', lastCheckinAt: at(2000).toISOString() });
+    expect(shown.problems.map((p: { code: string }) => p.code)).toEqual(['firewall-off']);
   });
 
   it('holds a check-in until its batch is written, and writes what is waiting when it closes', async () => {

@@ -80,6 +80,22 @@ describe('[DEV-1] linking a device with a code from the account', () => {
     expect((await ada.browser.request('GET', '/api/account/devices')).json().map((d: { id: string }) => d.id)).toEqual([answer.json().deviceId]);
   });
 
+  it('[DEV-1] a reinstalled machine linked again keeps its one device, under a new token', async () => {
+    const me = await owner(t);
+    const fingerprint = `fp-${randomUUID()}`;
+    const first = (await enroll(await newCode(me), { fingerprint })).json();
+    const again = await enroll(await newCode(me), { fingerprint, name: 'Kitchen PC (new disk)' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().deviceId).toBe(first.deviceId);
+    expect(again.json().token).not.toBe(first.token);
+    const devices = (await me.browser.request('GET', '/api/account/devices')).json();
+    expect(devices.map((d: { name: string }) => d.name)).toEqual(['Kitchen PC (new disk)']);
+    const old = await deviceApi(t, first.token)('/api/v1/devices/checkin', { protectionStatus: 'protected', problems: [] });
+    expect(old.statusCode).toBe(401);
+    const fresh = await deviceApi(t, again.json().token)('/api/v1/devices/checkin', { protectionStatus: 'protected', problems: [] });
+    expect(fresh.statusCode).toBe(200);
+  });
+
   it('accepts the code as people type it: lower case, without the dash, O for 0 and I or L for 1', async () => {
     const me = await owner(t);
     const code = await newCode(me);

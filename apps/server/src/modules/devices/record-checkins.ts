@@ -34,9 +34,11 @@ export type CheckinOutcome = { accepted: true; commands: DeliveredCommand[] } | 
 /**
  * A whole batch in one statement, so one round trip and one commit whatever its size. Its input
  * is one row per device (and token): the newest report and every check-in of the batch.
- *  - linked: the device rows whose token hash matches, not revoked and allowed to check in, are
- *    updated with the newest report (a primary-key lookup each, and the row locked); a device
- *    unlinked meanwhile, or a wrong token, drops out here and none of its check-in is kept;
+ *  - authed: the rows whose token hash matches a device that is not revoked and may check in,
+ *    each by a primary-key lookup (lateral with a limit, which the planner may not reorder, so
+ *    no estimate can turn it into a scan of all devices);
+ *  - linked: those devices updated with the newest report (and locked); a device unlinked
+ *    meanwhile drops out here, and none of its check-in is kept;
  *  - telemetry: one row per check-in, in its month's partition;
  *  - opened / resolved: problems newly reported are opened (the partial unique index keeps one
  *    open per code), problems no longer reported are resolved;
@@ -48,11 +50,16 @@ const RECORD_BATCH = {
   text: `with input as (
     select * from jsonb_to_recordset($1::jsonb)
       as r(n int, device_id uuid, secret_hash text, at timestamptz, status text, version text, problems jsonb, codes jsonb, checkins jsonb)
+  ), authed as materialized (
+    select i.* from input i cross join lateral (
+      select 1 from device d
+      where d.id = i.device_id and d.token_hash = i.secret_hash and d.token_revoked_at is null and d.token_scopes ? 'checkin' limit 1
+    ) d
   ), linked as (
-    update device d set last_checkin_at = i.at, protection_status = i.status, product_version = coalesce(i.version, d.product_version)
-    from input i
-    where d.id = i.device_id and d.token_hash = i.secret_hash and d.token_revoked_at is null and d.token_scopes ? 'checkin'
-    returning i.n, d.id as device_id, d.user_id, i.at, i.problems, i.codes, i.checkins
+    update device d set last_checkin_at = a.at, protection_status = a.status, product_version = coalesce(a.version, d.product_version)
+    from authed a
+    where d.id = a.device_id and d.token_hash = a.secret_hash and d.token_revoked_at is null
+    returning a.n, d.id as device_id, d.user_id, a.at, a.problems, a.codes, a.checkins
   ), telemetry as (
     insert into device_telemetry (device_id, user_id, recorded_at, protection_status, product_version, problems)
     select l.device_id, l.user_id, c.at, c.status, c.version, c.codes
