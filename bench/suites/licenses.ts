@@ -11,7 +11,7 @@ import type { DeviceTokens } from './device-tokens.ts';
 
 const SMALL_FLEET = 1_000;
 const LARGE_FLEET = 1_000_000;
-const CONNECTIONS = 32;
+const CONNECTIONS = 64;
 const SECONDS = 10;
 const VERIFICATIONS = 20_000;
 const SEED_BATCH = 100_000;
