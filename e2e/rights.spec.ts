@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { type APIRequestContext, type BrowserContext, expect, type Page, request, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { adminApi, closeCookieBanner, mailedLink } from './support/accounts.ts';
 import { BASE_URL, STAFF } from './support/env.ts';
 import { shoot } from './support/shoot.ts';
 
@@ -22,42 +23,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await context?.close();
 });
-
-/** The cookie banner covers the bottom of the page; refuse optional cookies to close it. */
-async function closeCookieBanner(p: Page) {
-  const banner = p.getByRole('region', { name: 'Cookie choice' });
-  if (await banner.isVisible().catch(() => false)) {
-    await banner.getByRole('button', { name: 'Refuse all' }).click();
-    await expect(banner).toBeHidden();
-    // Its confirmation toast would cover the top of the screenshots.
-    await expect(p.getByText('Your choice is saved')).toBeHidden({ timeout: 15_000 });
-  }
-}
-
-/** An API client signed in as the admin from env.ts. */
-async function adminApi(): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL } });
-  expect((await api.post('/api/auth/sign-in/email', { data: { email: STAFF.email, password: STAFF.password } })).ok()).toBe(true);
-  return api;
-}
-
-/** The first link in a message the server left in the outbox for this address, read as staff would. */
-async function mailedLink(email: string, pattern: RegExp): Promise<string> {
-  const api = await adminApi();
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const { messages } = await (await api.get('/api/staff/outbox?limit=200')).json();
-      for (const m of messages as { recipient: string; text: string }[]) {
-        const found = m.recipient === email ? m.text.match(pattern) : null;
-        if (found) return found[0];
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } finally {
-    await api.dispose();
-  }
-  throw new Error(`no mail for ${email} matching ${pattern}`);
-}
 
 async function signIn(p: Page, email: string, password: string) {
   await p.goto('/sign-in');

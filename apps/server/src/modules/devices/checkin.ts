@@ -1,8 +1,9 @@
+import type { CheckinReport } from '@steward/client';
 import type { Deps } from '../../platform/deps.ts';
 import { deviceErrors } from './device-errors.ts';
 import { parseDeviceToken } from './device-token.ts';
 import { groupCommit } from './group-commit.ts';
-import { type CheckinEntry, type CheckinOutcome, type CheckinReport, type DeliveredCommand, recordCheckins } from './record-checkins.ts';
+import { type CheckinEntry, type CheckinOutcome, type DeliveredCommand, recordCheckins } from './record-checkins.ts';
 import { telemetryMonths } from './telemetry-months.ts';
 
 export interface CheckinBatching {

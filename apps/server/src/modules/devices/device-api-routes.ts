@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import type { CheckinReport } from '@steward/client';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
@@ -9,7 +10,6 @@ import { authenticateDevice, bearerToken, parseDeviceToken } from './device-toke
 import { DeliveredCommandOut } from './device-views.ts';
 import { type Enrollment, enrollDevice } from './enroll-device.ts';
 import { refuseLocation } from './location-fields.ts';
-import type { CheckinReport } from './record-checkins.ts';
 import { DEVICE_TOKEN_SCOPES, PROTECTION_STATUSES } from './schema.ts';
 
 const tags = ['product-api'];

@@ -1,20 +1,9 @@
+import type { CheckinReport } from '@steward/client';
 import type pg from 'pg';
 import type { Deps } from '../../platform/deps.ts';
 import { hashSecret } from './device-token.ts';
-import type { CommandKind, ProtectionStatus } from './schema.ts';
+import type { CommandKind } from './schema.ts';
 import { isMissingPartition, type TelemetryMonths } from './telemetry-months.ts';
-
-export interface ReportedProblem {
-  code: string;
-  detail?: string;
-  fixable?: boolean;
-}
-
-export interface CheckinReport {
-  protectionStatus: ProtectionStatus;
-  productVersion?: string;
-  problems: ReportedProblem[];
-}
 
 export interface CheckinEntry {
   deviceId: string;

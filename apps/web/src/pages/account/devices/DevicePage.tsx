@@ -1,6 +1,7 @@
 import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
+import { Fact } from '../../../components/Fact';
 import { useFreshSignIn } from '../../../components/FreshSignIn';
 import { PageTitle } from '../../../components/PageTitle';
 import { PageLoader } from '../../../components/RequireAuth';
@@ -12,19 +13,6 @@ import { CommandLogSection } from './CommandLogSection';
 import { ProtectionBadge } from './DeviceList';
 import { DeviceSettingsSection } from './DeviceSettingsSection';
 import { ProblemsSection } from './ProblemsSection';
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function Summary({ device }: { device: DeviceDetail }) {
   const now = useNow(30_000);

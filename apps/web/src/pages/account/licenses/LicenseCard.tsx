@@ -2,24 +2,12 @@ import { Anchor, Badge, Button, Card, Divider, Group, SimpleGrid, Stack, Switch,
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { Fact } from '../../../components/Fact';
 import type { Device } from '../../../lib/devices';
 import { KIND_LABELS, type License, maskedCode, STATUS_COLORS, STATUS_LABELS, seatsLabel, termLabel, useSetAutoRenew } from '../../../lib/licenses';
 import { startCheckout } from '../../../lib/purchases';
 import { formatDate } from '../../../lib/rights';
 import { LicenseDevices } from './LicenseDevices';
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** The end of the term, with its start underneath. */
 function Validity({ license }: { license: License }) {
