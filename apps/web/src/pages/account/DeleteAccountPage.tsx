@@ -29,10 +29,11 @@ export function DeleteAccountPage() {
     setBusy(true);
     try {
       const res = await api.post<{ purgeAfter: string }>('/api/account/deletion', { password });
-      // The server has ended every session; clear what this browser still holds.
+      // Leave the guarded page first: once the session store empties, its guard would send the
+      // browser to sign-in instead. Then clear what this browser still holds of the ended sessions.
+      navigate('/account-deleted', { replace: true, state: { purgeAfter: res?.purgeAfter ?? null } });
       await authClient.signOut().catch(() => undefined);
       queryClient.clear();
-      navigate('/account-deleted', { replace: true, state: { purgeAfter: res?.purgeAfter ?? null } });
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 403 && err.code === 'fresh-sign-in-required') {
