@@ -9,7 +9,11 @@ interface PolicyCookie {
 }
 interface Policy {
   hash: string;
-  document: { services: { id: string; name: string }[]; cookies: { cookies: PolicyCookie[]; categories: { id: string; strictlyNecessary: boolean }[] } };
+  document: {
+    services: { id: string; name: string }[];
+    automatedDecisions: { measures: { id: string }[] };
+    cookies: { cookies: PolicyCookie[]; categories: { id: string; strictlyNecessary: boolean }[] };
+  };
 }
 
 async function currentPolicy(request: APIRequestContext): Promise<Policy> {
@@ -201,12 +205,15 @@ test('[PRIN-6] /privacy shows every service, and a version from the list opens',
   await expect(page.getByRole('heading', { level: 1, name: 'Privacy policy' })).toBeVisible();
   await expect(page.getByTestId('policy-version')).toHaveText(`Version ${policy.hash.slice(0, 8)}`);
   const contents = page.getByRole('navigation', { name: 'Contents' });
-  for (const name of ['Processors', 'Your rights', 'Complaints', 'Cookies', 'Older versions']) await expect(contents.getByRole('link', { name })).toBeVisible();
+  for (const name of ['Processors', 'Your rights', 'Complaints', 'Automated decisions', 'Cookies', 'Older versions'])
+    await expect(contents.getByRole('link', { name })).toBeVisible();
 
   await expect(page.getByTestId('policy-service')).toHaveCount(policy.document.services.length);
   for (const service of policy.document.services) await expect(page.getByRole('heading', { level: 3, name: service.name, exact: true })).toBeVisible();
-  for (const heading of ['Processors', 'Your rights', 'Complaints', 'Cookies', 'Older versions'])
+  for (const heading of ['Processors', 'Your rights', 'Complaints', 'Automated decisions', 'Cookies', 'Older versions'])
     await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
+  // PRIN-5: each automated measure is listed with the person who can undo it.
+  await expect(page.getByTestId('automated-measures').locator('dt')).toHaveCount(policy.document.automatedDecisions.measures.length);
   for (const cookie of policy.document.cookies.cookies) await expect(page.getByTestId('cookie-table').getByText(cookie.name, { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Use your rights in your account' })).toHaveAttribute('href', '/account/privacy');
 

@@ -21,11 +21,32 @@ import {
   usePolicyVersions,
 } from '../lib/privacy';
 
+function AutomatedDecisions({ section }: { section: NonNullable<PolicyDocument['automatedDecisions']> }) {
+  return (
+    <PolicySection id="automated" title="Automated decisions">
+      <Text mb="md">{section.statement}</Text>
+      <Stack gap="sm" component="dl" m={0} data-testid="automated-measures">
+        {section.measures.map((measure) => (
+          <div key={measure.id}>
+            <Text component="dt" fw={600}>
+              {measure.what}
+            </Text>
+            <Text component="dd" m={0} size="sm">
+              {measure.why} {measure.human}
+            </Text>
+          </div>
+        ))}
+      </Stack>
+    </PolicySection>
+  );
+}
+
 const CONTENTS = [
   { id: 'services', label: 'What we keep, service by service' },
   { id: 'processors', label: 'Processors' },
   { id: 'rights', label: 'Your rights' },
   { id: 'complaint', label: 'Complaints' },
+  { id: 'automated', label: 'Automated decisions' },
   { id: 'cookies', label: 'Cookies' },
   { id: 'versions', label: 'Older versions' },
 ];
@@ -190,6 +211,8 @@ function PolicyBody({ document, versions, shownHash }: { document: PolicyDocumen
       <PolicySection id="complaint" title="Complaints">
         <Text>{document.complaint.text}</Text>
       </PolicySection>
+
+      {document.automatedDecisions && <AutomatedDecisions section={document.automatedDecisions} />}
 
       <PolicySection id="cookies" title="Cookies">
         <Text mb="md">{document.cookies.choice}</Text>

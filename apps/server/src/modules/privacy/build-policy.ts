@@ -1,5 +1,6 @@
 import type { ColumnEntry } from '../../platform/datamap/annotate.ts';
 import { collectDataMap } from '../../platform/datamap/collect.ts';
+import { AUTOMATED_MEASURES, NO_AUTOMATED_DECISIONS } from './automated-measures.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { type PersonalColumn, personalColumns } from './datamap-view.ts';
 import { describeRetention } from './retention-text.ts';
@@ -92,6 +93,7 @@ export function buildPolicy(input: PolicyInput) {
     processors: input.processors.filter((processor) => used.has(processor.id)).map((processor) => ({ ...processor })),
     rights: RIGHTS.map((right) => ({ ...right })),
     complaint: complaint(input.authority),
+    automatedDecisions: { statement: NO_AUTOMATED_DECISIONS, measures: AUTOMATED_MEASURES.map((measure) => ({ ...measure })) },
     cookies: cookieSection(input.cookies),
   };
 }

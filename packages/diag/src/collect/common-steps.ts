@@ -1,0 +1,92 @@
+import { lstat, open, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { type CommandOptions, ProbeFailure, runCommand } from './run-command.ts';
+import type { Step } from './probe.ts';
+
+const MAX_CONFIG_FILE = 1024 * 1024;
+
+/** Reads at most `maxBytes` from the end of a regular file (links and devices are not followed). */
+export async function readTail(path: string, maxBytes: number): Promise<Buffer> {
+  const info = await lstat(path);
+  if (!info.isFile()) throw new ProbeFailure(`${path} is not a regular file`);
+  const handle = await open(path, 'r');
+  try {
+    const length = Math.min(info.size, maxBytes);
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, info.size - length);
+    return buffer.subarray(0, bytesRead);
+  } catch (error) {
+    throw new ProbeFailure(`cannot read ${path}: ${(error as Error).message}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function fileStep(name: string, path: string, maxBytes = MAX_CONFIG_FILE): Step {
+  return {
+    name,
+    run: async () => {
+      try {
+        return await readTail(path, maxBytes);
+      } catch (error) {
+        if (error instanceof ProbeFailure) throw error;
+        throw new ProbeFailure(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    },
+  };
+}
+
+export function commandStep(name: string, command: string, args: string[], parse?: (output: string) => unknown, options?: CommandOptions): Step {
+  return {
+    name,
+    run: async () => {
+      const output = await runCommand(command, args, options);
+      return parse ? (parse(output) as object) : output;
+    },
+  };
+}
+
+export function valueStep(name: string, read: () => Promise<unknown>): Step {
+  return { name, run: async () => (await read()) as object };
+}
+
+type LogLimits = { maxFiles: number; maxFileBytes: number; maxTotalBytes: number; maxDepth: number };
+const LOG_LIMITS: LogLimits = { maxFiles: 50, maxFileBytes: 8 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024, maxDepth: 3 };
+
+async function listRegularFiles(root: string, maxDepth: number): Promise<{ path: string; size: number }[]> {
+  const found: { path: string; size: number }[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && depth < maxDepth) await walk(path, depth + 1);
+      if (entry.isFile()) found.push({ path, size: (await lstat(path)).size });
+    }
+  };
+  await walk(root, 0);
+  return found;
+}
+
+function bundleName(root: string, path: string): string {
+  return `files/${relative(root, path).split(sep).join('/').replace(/[^A-Za-z0-9._/-]/g, '_').replace(/(^|\/)\.+(?=\/|$)/g, '$1_')}`;
+}
+
+/** The product's own log files, newest bytes first when a file is too large; a listing records what was left out. */
+export async function productLogSteps(root: string, limits: LogLimits = LOG_LIMITS): Promise<Step[]> {
+  let files: { path: string; size: number }[];
+  try {
+    files = await listRegularFiles(root, limits.maxDepth);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return [{ name: 'listing.json', run: async () => Promise.reject(new ProbeFailure(`cannot list ${root}: ${reason}`)) }];
+  }
+  let budget = limits.maxTotalBytes;
+  const steps: Step[] = [];
+  const listing = files.map((file, index) => {
+    const included = index < limits.maxFiles && budget > 0;
+    const bytes = included ? Math.min(file.size, limits.maxFileBytes, budget) : 0;
+    budget -= bytes;
+    if (included) steps.push(fileStep(bundleName(root, file.path), file.path, bytes));
+    return { file: relative(root, file.path), size: file.size, includedBytes: bytes };
+  });
+  return [valueStep('listing.json', async () => ({ folder: root, files: listing })), ...steps];
+}
