@@ -268,3 +268,14 @@ test('[LIC-1] [ACC-7] unbinding and removing the card each ask first', async () 
   await remove.getByRole('button', { name: 'Remove card' }).click();
   await expect(page.getByText('No card is linked.', { exact: false })).toBeVisible();
 });
+
+test('[DEV-1] the user signs the device out: its token stops working at once, and the page says so', async () => {
+  await page.goto('/account/devices');
+  await page.getByRole('link', { name: device.name }).first().click();
+  await page.getByRole('button', { name: 'Sign out device' }).click();
+  const dialog = page.getByRole('dialog', { name: `Sign ${device.name} out?` });
+  await dialog.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByTestId('device-signed-out')).toBeVisible();
+  const refused = await deviceCall<{ code: string }>('/api/v1/devices/checkin', { protectionStatus: 'protected', problems: [] });
+  expect(refused.status).toBe(401);
+});

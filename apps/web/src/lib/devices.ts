@@ -34,6 +34,8 @@ export interface Device {
   protectionStatus: ProtectionStatus;
   lastCheckinAt: string | null;
   enrolledAt: string;
+  /** When the owner signed the device out; its token is dead until it is linked again. */
+  signedOutAt: string | null;
   problems: DeviceProblem[];
   pendingCommands: DeviceCommand[];
 }
@@ -184,6 +186,8 @@ export function useUnlinkDevice(id: string) {
     },
   });
 }
+
+export const useSignOutDevice = (id: string) => useDeviceMutation(id, () => api.delete<void>(`/api/account/devices/${id}/token`));
 
 export interface CommandInput {
   kind: CommandKind;

@@ -89,13 +89,13 @@ const META_LIMIT = 64 * 1024;
 /**
  * Parses a plain (already decompressed) tar stream into regular files, enforcing the limits as it goes:
  * pax headers are honoured for long names, directories are skipped, every other entry type is refused.
+ * Reading stops at the end-of-archive blocks, so padding or data after them is never inflated.
  */
 export async function* tarFiles(source: AsyncIterable<Buffer>, limits: TarLimits): AsyncGenerator<TarFile> {
   const queue = new ByteQueue();
   const state: State = { pax: null, entries: 0, total: 0, zeroBlocks: 0 };
   let pending: Header | null = null;
   for await (const chunk of source) {
-    if (state.zeroBlocks >= 2) continue;
     queue.push(chunk);
     while (state.zeroBlocks < 2) {
       if (pending === null) {
@@ -111,6 +111,7 @@ export async function* tarFiles(source: AsyncIterable<Buffer>, limits: TarLimits
       if (current.type === 'x') state.pax = paxRecords(data);
       else if (current.type === '0') yield { path: current.path, data };
     }
+    if (state.zeroBlocks >= 2) return;
   }
   if (state.zeroBlocks < 2 && (pending !== null || queue.length > 0 || state.entries > 0 || state.zeroBlocks === 1)) {
     throw new BundleError('truncated', 'tar stream ends in the middle of an entry');

@@ -1,33 +1,49 @@
-import { lstat, open, readdir } from 'node:fs/promises';
+import { type FileHandle, lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { type CommandOptions, ProbeFailure, runCommand } from './run-command.ts';
 import type { Step } from './probe.ts';
 
 const MAX_CONFIG_FILE = 1024 * 1024;
 
-/** Reads at most `maxBytes` from the end of a regular file (links and devices are not followed). */
-export async function readTail(path: string, maxBytes: number): Promise<Buffer> {
-  const info = await lstat(path);
+/** Reads what a size-less file (as under /proc) gives, up to `maxBytes`. */
+async function readStreamed(handle: FileHandle, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < maxBytes) {
+    const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads at most `maxBytes` from the end of a regular file. Devices, sockets and folders are refused;
+ * symbolic links are followed only when asked (system configuration such as /etc/os-release is often one).
+ */
+export async function readTail(path: string, maxBytes: number, followLinks = false): Promise<Buffer> {
+  const info = followLinks ? await stat(path) : await lstat(path);
   if (!info.isFile()) throw new ProbeFailure(`${path} is not a regular file`);
   const handle = await open(path, 'r');
   try {
+    if (info.size === 0) return await readStreamed(handle, maxBytes);
     const length = Math.min(info.size, maxBytes);
     const buffer = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buffer, 0, length, info.size - length);
     return buffer.subarray(0, bytesRead);
-  } catch (error) {
-    throw new ProbeFailure(`cannot read ${path}: ${(error as Error).message}`);
   } finally {
     await handle.close();
   }
 }
 
-export function fileStep(name: string, path: string, maxBytes = MAX_CONFIG_FILE): Step {
+export function fileStep(name: string, path: string, maxBytes = MAX_CONFIG_FILE, followLinks = false): Step {
   return {
     name,
     run: async () => {
       try {
-        return await readTail(path, maxBytes);
+        return await readTail(path, maxBytes, followLinks);
       } catch (error) {
         if (error instanceof ProbeFailure) throw error;
         throw new ProbeFailure(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -42,6 +58,25 @@ export function commandStep(name: string, command: string, args: string[], parse
     run: async () => {
       const output = await runCommand(command, args, options);
       return parse ? (parse(output) as object) : output;
+    },
+  };
+}
+
+/** A system configuration file; links are followed because distributions link these (e.g. /etc/os-release). */
+export function configFileStep(name: string, path: string): Step {
+  return fileStep(name, path, MAX_CONFIG_FILE, true);
+}
+
+/** The names in a folder (e.g. /etc/init.d), or a note when it cannot be read. */
+export function folderListingStep(name: string, path: string): Step {
+  return {
+    name,
+    run: async () => {
+      try {
+        return { folder: path, names: (await readdir(path)).sort().slice(0, 5_000) };
+      } catch (error) {
+        throw new ProbeFailure(`cannot list ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import si from 'systeminformation';
-import { commandStep, fileStep, productLogSteps, valueStep } from './common-steps.ts';
+import { commandStep, configFileStep, fileStep, folderListingStep, productLogSteps, valueStep } from './common-steps.ts';
 import { ProbeFailure, runCommand } from './run-command.ts';
 import type { SectionPlan, Step } from './probe.ts';
 import { clientVersions } from './software-versions.ts';
@@ -31,7 +31,7 @@ async function cronDSteps(): Promise<Step[]> {
   return names
     .filter((name) => /^[A-Za-z0-9._-]+$/.test(name) && !name.startsWith('.'))
     .slice(0, 100)
-    .map((name) => fileStep(`cron.d/${name}`, `/etc/cron.d/${name}`, 256 * 1024));
+    .map((name) => configFileStep(`cron.d/${name}`, `/etc/cron.d/${name}`));
 }
 
 export const LINUX_PLAN: SectionPlan[] = [
@@ -52,26 +52,29 @@ export const LINUX_PLAN: SectionPlan[] = [
       commandStep('upgradable.txt', 'apt', ['list', '--upgradable'], undefined, { timeoutMs: 8_000 }),
     ],
   },
-  { section: 'modules', steps: () => [fileStep('proc-modules.txt', '/proc/modules')] },
+  { section: 'modules', steps: () => [fileStep('proc-modules.txt', '/proc/modules'), folderListingStep('sys-module.json', '/sys/module')] },
   {
     section: 'services',
-    steps: () => [commandStep('systemd-services.txt', 'systemctl', ['list-units', '--type=service', '--all', '--no-pager', '--plain', '--no-legend'])],
+    steps: () => [
+      commandStep('systemd-services.txt', 'systemctl', ['list-units', '--type=service', '--all', '--no-pager', '--plain', '--no-legend']),
+      folderListingStep('init.d.json', '/etc/init.d'),
+    ],
   },
   {
     section: 'startup',
     steps: async () => [
       commandStep('systemd-enabled.txt', 'systemctl', ['list-unit-files', '--state=enabled', '--no-pager', '--plain', '--no-legend']),
       commandStep('systemd-timers.txt', 'systemctl', ['list-timers', '--all', '--no-pager', '--plain', '--no-legend']),
-      fileStep('crontab.txt', '/etc/crontab'),
+      configFileStep('crontab.txt', '/etc/crontab'),
       commandStep('user-crontab.txt', 'crontab', ['-l']),
       valueStep('cron-folders.json', cronListing),
       ...(await cronDSteps()),
     ],
   },
-  { section: 'hosts', steps: () => [fileStep('hosts.txt', '/etc/hosts')] },
+  { section: 'hosts', steps: () => [configFileStep('hosts.txt', '/etc/hosts')] },
   {
     section: 'config',
-    steps: () => [fileStep('resolv.conf', '/etc/resolv.conf'), fileStep('nsswitch.conf', '/etc/nsswitch.conf'), fileStep('os-release', '/etc/os-release')],
+    steps: () => [configFileStep('resolv.conf', '/etc/resolv.conf'), configFileStep('nsswitch.conf', '/etc/nsswitch.conf'), configFileStep('os-release', '/etc/os-release')],
   },
   { section: 'software', steps: () => [valueStep('client-versions.json', () => clientVersions(LINUX_CLIENTS))] },
   {

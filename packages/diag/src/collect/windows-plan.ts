@@ -1,6 +1,6 @@
 import si from 'systeminformation';
 import { browserAndMailClients } from './client-names.ts';
-import { commandStep, fileStep, productLogSteps, valueStep } from './common-steps.ts';
+import { commandStep, configFileStep, productLogSteps, valueStep } from './common-steps.ts';
 import { parseNetstat } from './netstat.ts';
 import type { SectionPlan } from './probe.ts';
 import { parseDriverquery, parseRegQueryUninstall, parseScQuery } from './windows-parsers.ts';
@@ -28,7 +28,7 @@ export const WINDOWS_PLAN: SectionPlan[] = [
   { section: 'modules', steps: () => [commandStep('drivers.json', 'driverquery', ['/v', '/fo', 'csv'], parseDriverquery, { timeoutMs: 15_000 })] },
   { section: 'services', steps: () => [commandStep('services.json', 'sc', ['query', 'state=', 'all'], parseScQuery)] },
   { section: 'startup', steps: () => [commandStep('scheduled-tasks.csv', 'schtasks', ['/query', '/fo', 'csv'], undefined, { timeoutMs: 15_000 })] },
-  { section: 'hosts', steps: () => [fileStep('hosts.txt', `${SYSTEM_ROOT}\\System32\\drivers\\etc\\hosts`)] },
+  { section: 'hosts', steps: () => [configFileStep('hosts.txt', `${SYSTEM_ROOT}\\System32\\drivers\\etc\\hosts`)] },
   { section: 'config', steps: () => [commandStep('ipconfig.txt', 'ipconfig', ['/all'])] },
   { section: 'software', steps: () => uninstallSteps('client-versions', (text) => browserAndMailClients(parseRegQueryUninstall(text))) },
   { section: 'network', steps: () => [commandStep('connections.json', 'netstat', ['-ano'], parseNetstat), valueStep('interfaces.json', () => si.networkInterfaces())] },

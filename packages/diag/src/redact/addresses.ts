@@ -18,7 +18,8 @@ export const IPV4_PATTERN = /(?<![\w.]|[A-Za-z]-)(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]
 export const IPV6_PATTERN = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)/g;
 
 /** Six hex pairs separated by one consistent `:` or `-`, or Cisco's `aabb.ccdd.eeff`. */
-export const MAC_PATTERN = /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+export const MAC_PATTERN =
+  /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
 
 const VERSION_CUE = /(?:\bv|\bver|\bversion|\brelease|\bbuild|\brev|\brevision|\bfirmware|\bfw)[\s:=]{0,3}$/i;
 
@@ -111,9 +112,9 @@ export function isUnidentifyingMac(key: string): boolean {
   return key === '00:00:00:00:00:00' || key === 'ff:ff:ff:ff:ff:ff';
 }
 
-/** The n-th fake MAC written like `original` (same separator layout and letter case). */
+/** The n-th fake MAC (02:00:00:00:00:01 first) written like `original` (same separator layout and letter case). */
 export function fakeMac(n: number, original: string): string {
-  const hex = (0x020000000000 + (n % 0x1000000)).toString(16).padStart(12, '0');
+  const hex = (0x020000000000 + (n % 0xffffff) + 1).toString(16).padStart(12, '0');
   const upper = original === original.toUpperCase() && /[A-F]/.test(original);
   const cased = upper ? hex.toUpperCase() : hex;
   if (/^[0-9A-Fa-f]{4}\./.test(original)) return cased.replace(/(.{4})(?!$)/g, '$1.');

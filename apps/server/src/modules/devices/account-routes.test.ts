@@ -20,6 +20,7 @@ describe('the account’s device routes', () => {
       [url, 'GET', undefined],
       [url, 'PATCH', { name: 'Mine now' }],
       [url, 'DELETE', undefined],
+      [`${url}/token`, 'DELETE', undefined],
       [`${url}/commands`, 'POST', { kind: 'lock', confirm: true }],
       [`${url}/commands`, 'POST', { kind: 'fix', confirm: true, problemId }],
     ];
@@ -43,6 +44,7 @@ describe('the account’s device routes', () => {
       [url, 'GET'],
       [url, 'PATCH'],
       [url, 'DELETE'],
+      [`${url}/token`, 'DELETE'],
       [`${url}/commands`, 'POST'],
     ];
     for (const [path, method] of attempts) {

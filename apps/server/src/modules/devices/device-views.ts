@@ -32,6 +32,8 @@ export const DeviceOut = Type.Object({
   protectionStatus: oneOf(PROTECTION_STATUSES),
   lastCheckinAt: When,
   enrolledAt: Type.String({ format: 'date-time' }),
+  /** Set once the owner signed the device out: its token is dead until it is linked again with a code. */
+  signedOutAt: When,
   problems: Type.Array(ProblemOut),
   pendingCommands: Type.Array(CommandOut),
 });
@@ -78,6 +80,7 @@ export interface DeviceView {
   protectionStatus: string;
   lastCheckinAt: string | null;
   enrolledAt: string;
+  signedOutAt: string | null;
   problems: ProblemView[];
   pendingCommands: CommandView[];
 }

@@ -96,6 +96,22 @@ describe('[DEV-1] linking a device with a code from the account', () => {
     expect(fresh.statusCode).toBe(200);
   });
 
+  it('[DEV-1] signing a device out revokes its token at once; the device stays listed until it is linked again', async () => {
+    const me = await owner(t);
+    const fingerprint = `fp-${randomUUID()}`;
+    const first = (await enroll(await newCode(me), { fingerprint })).json();
+    const report = { protectionStatus: 'protected', problems: [] };
+    expect((await me.browser.request('DELETE', `/api/account/devices/${first.deviceId}/token`)).statusCode).toBe(204);
+    expect((await deviceApi(t, first.token)('/api/v1/devices/checkin', report)).statusCode).toBe(401);
+    const listed = (await me.browser.request('GET', '/api/account/devices')).json();
+    expect(listed).toHaveLength(1);
+    expect(listed[0].signedOutAt).not.toBeNull();
+    const again = (await enroll(await newCode(me), { fingerprint })).json();
+    expect(again.deviceId).toBe(first.deviceId);
+    expect((await deviceApi(t, again.token)('/api/v1/devices/checkin', report)).statusCode).toBe(200);
+    expect((await me.browser.request('GET', '/api/account/devices')).json()[0].signedOutAt).toBeNull();
+  });
+
   it('accepts the code as people type it: lower case, without the dash, O for 0 and I or L for 1', async () => {
     const me = await owner(t);
     const code = await newCode(me);

@@ -15,6 +15,7 @@ interface DeviceRow extends Record<string, unknown> {
   protection_status: string;
   last_checkin_at: Date | null;
   enrolled_at: Date;
+  token_revoked_at: Date | null;
   problems: Array<{ id: string; code: string; detail: string | null; fixable: boolean; openedAt: string }>;
   pending: Parameters<typeof commandView>[0][];
 }
@@ -26,7 +27,7 @@ const COMMAND_JSON = sql`json_build_object('id', c.id, 'kind', c.kind, 'status',
 async function deviceRows(deps: Pick<Deps, 'db'>, userId: string, only?: string): Promise<DeviceRow[]> {
   const filter: SQL = only ? sql`d.user_id = ${userId} and d.id = ${only}` : sql`d.user_id = ${userId}`;
   const result = await deps.db.execute<DeviceRow>(sql`
-    select d.id, d.name, d.platform, d.product_version, d.protection_status, d.last_checkin_at, d.enrolled_at,
+    select d.id, d.name, d.platform, d.product_version, d.protection_status, d.last_checkin_at, d.enrolled_at, d.token_revoked_at,
       coalesce((select json_agg(json_build_object('id', p.id, 'code', p.code, 'detail', p.detail, 'fixable', p.fixable, 'openedAt', p.opened_at)
                 order by p.opened_at) from device_problem p where p.device_id = d.id and p.resolved_at is null), '[]') as problems,
       coalesce((select json_agg(${COMMAND_JSON} order by c.requested_at)
@@ -44,6 +45,7 @@ function deviceView(row: DeviceRow): DeviceView {
     protectionStatus: row.protection_status,
     lastCheckinAt: isoOrNull(row.last_checkin_at),
     enrolledAt: iso(row.enrolled_at),
+    signedOutAt: isoOrNull(row.token_revoked_at),
     problems: row.problems.map((p) => ({ ...p, openedAt: iso(p.openedAt) })),
     pendingCommands: row.pending.map(commandView),
   };

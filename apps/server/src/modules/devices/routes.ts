@@ -9,6 +9,7 @@ import { deviceDetail, listDevices } from './list-devices.ts';
 import { renameDevice } from './rename-device.ts';
 import { COMMAND_KINDS } from './schema.ts';
 import { type CommandRequest, sendCommand } from './send-command.ts';
+import { signOutDevice } from './sign-out-device.ts';
 import { unlinkDevice } from './unlink-device.ts';
 
 const tags = ['devices'];
@@ -69,6 +70,21 @@ export async function deviceRoutes(app: FastifyInstance, opts: { auth: Auth; dep
     { schema: { tags, summary: 'Unlink a device: its token stops working at once and its data is deleted', params: IdParams } },
     async (request, reply) => {
       await unlinkDevice(deps, signedIn(request).userId, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/account/devices/:id/token',
+    {
+      schema: {
+        tags,
+        summary: 'Sign a device out: its token stops working at once; the device and its history stay until it is linked again',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      await signOutDevice(deps, signedIn(request).userId, request.params.id);
       return reply.code(204).send();
     },
   );

@@ -6,6 +6,7 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useFormProblem } from '../../../components/FormProblem';
 import { Section } from '../../../components/Section';
 import { type DeviceDetail, useRenameDevice, useUnlinkDevice } from '../../../lib/devices';
+import { DeviceSignOut } from './DeviceSignOut';
 
 const NAME_MAX = 80;
 
@@ -64,6 +65,8 @@ export function DeviceSettingsSection({ device }: { device: DeviceDetail }) {
             </Button>
           </Group>
         </form>
+        <Divider />
+        <DeviceSignOut device={device} />
         <Divider />
         <Group justify="space-between" gap="sm">
           <Text size="sm" style={{ flex: '1 1 260px' }}>

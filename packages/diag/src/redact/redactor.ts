@@ -1,0 +1,173 @@
+import {
+  FAKE_IPV6_PREFIX,
+  fakeIpv4Network,
+  fakeIpv6,
+  fakeMac,
+  followsVersionCue,
+  formatIpv6,
+  IPV4_PATTERN,
+  IPV6_PATTERN,
+  ipv4Class,
+  ipv4Octets,
+  isUnidentifyingIpv4,
+  isUnidentifyingIpv6,
+  isUnidentifyingMac,
+  MAC_PATTERN,
+  normaliseMac,
+  parseIpv6,
+} from './addresses.ts';
+import { HOME_PATH_PATTERN, type Identities, isPersonalUser, isSpecificHost } from './identities.ts';
+import { FQDN_PATTERN, isHostName, isPublicDomain, splitName } from './names.ts';
+import type { RedactionLedger } from './redaction-map.ts';
+import { type Rewriting, rewrite, startRewriting } from './rewrite.ts';
+
+const EMAIL_PATTERN =
+  /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
+
+/** Names shorter than this are replaced only inside home paths: whole-word matching on "al" or "jo" would hit ordinary text. */
+const MIN_WORD_NAME = 3;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Case-insensitive whole words: not touching another letter or digit (so `alice_backup` and `alice-pc` match, `malice` does not). */
+function wordsPattern(words: Iterable<string>): RegExp | null {
+  const list = [...new Set([...words].filter((word) => word.length > 0))].sort((a, b) => b.length - a.length);
+  if (list.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** Any name under a known domain, for domains whose TLD is not in the list (`corp.acme.priv`). */
+function knownNamesPattern(names: Iterable<string>): RegExp | null {
+  const list = [...new Set(names)].sort((a, b) => b.length - a.length);
+  if (list.length === 0) return null;
+  return new RegExp(`(?<![\\w@.-])(?:[A-Za-z0-9-]+\\.)*(?:${list.map(escapeRegex).join('|')})(?![\\w-]|\\.[A-Za-z0-9])`, 'gi');
+}
+
+/**
+ * Replaces identifiers in text using one ledger, so a value gets the same replacement in every file
+ * and, with a reused map, in every run. Order matters: emails before domains, addresses before names,
+ * and the user's keywords last so they never split a name that is replaced whole.
+ */
+export class Redactor {
+  private readonly ledger: RedactionLedger;
+  private readonly domains: string[];
+  private readonly knownNames: RegExp | null;
+  private readonly users: RegExp | null;
+  private readonly hosts: RegExp | null;
+  private readonly keywords: RegExp | null;
+
+  /**
+   * Short host names come only from `identities`: the map's hostname keys include labels such as `www`
+   * or `mail` taken from FQDNs, which must not be replaced as words. Users and keywords from a reused map do count.
+   */
+  constructor(ledger: RedactionLedger, identities: Identities, keywords: Iterable<string> = []) {
+    this.ledger = ledger;
+    const entries = ledger.map.entries;
+    const lower = (values: Iterable<string>) => [...values].map((value) => value.toLowerCase());
+    this.domains = lower([...identities.domains, ...Object.keys(entries.domain)]).filter((domain) => domain.includes('.'));
+    const dottedHosts = lower(identities.hosts).filter((host) => host.includes('.'));
+    this.knownNames = knownNamesPattern([...this.domains, ...dottedHosts].filter((name) => !isPublicDomain(name)));
+    const users = lower([...identities.users, ...Object.keys(entries.user)]).filter((user) => isPersonalUser(user) && user.length >= MIN_WORD_NAME);
+    this.users = wordsPattern(users);
+    const hosts = lower(identities.hosts).filter((host) => !host.includes('.') && isSpecificHost(host));
+    this.hosts = wordsPattern(hosts.filter((host) => host.length >= MIN_WORD_NAME));
+    this.keywords = wordsPattern(lower([...keywords, ...Object.keys(entries.keyword)]));
+  }
+
+  redact(text: string): string {
+    const state = startRewriting(text);
+    rewrite(state, EMAIL_PATTERN, (match) => this.email(match[0], match[1]));
+    rewrite(state, IPV6_PATTERN, (match) => this.ipv6(match[0]));
+    rewrite(state, MAC_PATTERN, (match) => this.mac(match[0]));
+    rewrite(state, IPV4_PATTERN, (match) => this.ipv4(match[0], match.input.slice(Math.max(0, match.index - 24), match.index)));
+    if (this.knownNames) rewrite(state, this.knownNames, (match) => this.name(match[0].toLowerCase()));
+    rewrite(state, FQDN_PATTERN, (match) => (isHostName(match[0]) ? this.name(match[0].toLowerCase()) : null));
+    rewrite(state, HOME_PATH_PATTERN, (match) => this.homePath(match[0], match[1]));
+    this.words(state, this.users, 'user');
+    this.words(state, this.hosts, 'hostname');
+    this.words(state, this.keywords, 'keyword');
+    return state.text;
+  }
+
+  /** A file or folder name: redacted whole, then once more without its extension so `web01.acme.com.log` is caught. */
+  redactFileName(name: string): string {
+    const whole = this.redact(name);
+    const dot = whole.lastIndexOf('.');
+    return dot > 0 ? this.redact(whole.slice(0, dot)) + whole.slice(dot) : whole;
+  }
+
+  private email(address: string, domain: string): string | null {
+    const lowerDomain = domain.toLowerCase();
+    if (lowerDomain.endsWith('.invalid') || lowerDomain.endsWith('.example')) return null;
+    const replacedDomain = isPublicDomain(lowerDomain) ? lowerDomain : this.name(lowerDomain);
+    return this.ledger.replace('email', address.toLowerCase(), (n) => `email${n}@${replacedDomain}`);
+  }
+
+  private ipv6(candidate: string): string | null {
+    const trailing = candidate.endsWith(':') && !candidate.endsWith('::') ? ':' : '';
+    const groups = parseIpv6(trailing ? candidate.slice(0, -1) : candidate);
+    if (!groups || isUnidentifyingIpv6(groups)) return null;
+    const key = formatIpv6(groups);
+    if (this.ledger.isReplacement('ipv6', key)) return null;
+    const networks = this.ledger.map.ipv6Networks;
+    const networkKey = formatIpv6([...groups.slice(0, 4), 0, 0, 0, 0]);
+    networks[networkKey] ??= formatIpv6([...FAKE_IPV6_PREFIX, Object.keys(networks).length & 0xffff, 0, 0, 0, 0]);
+    const network = parseIpv6(networks[networkKey])?.[3] ?? 0;
+    return this.ledger.replace('ipv6', key, (n) => fakeIpv6(network, n + 1)) + trailing;
+  }
+
+  private mac(original: string): string | null {
+    const key = normaliseMac(original);
+    if (isUnidentifyingMac(key) || this.ledger.isReplacement('mac', key)) return null;
+    const canonical = this.ledger.replace('mac', key, (n) => fakeMac(n, ':'));
+    return fakeMacLike(canonical, original);
+  }
+
+  private ipv4(address: string, before: string): string | null {
+    const octets = ipv4Octets(address);
+    if (isUnidentifyingIpv4(octets) || followsVersionCue(before)) return null;
+    const networks = this.ledger.map.ipv4Networks;
+    const networkKey = octets.slice(0, 3).join('.');
+    if (networks[networkKey] === undefined) {
+      const addressClass = ipv4Class(octets);
+      const taken = Object.values(networks).filter((network) => network.startsWith(`${240 + addressClass}.`)).length;
+      networks[networkKey] = fakeIpv4Network(addressClass, taken);
+    }
+    const fake = `${networks[networkKey]}.${octets[3]}`;
+    return this.ledger.replace('ipv4', address, () => fake);
+  }
+
+  /** A lower-case host or domain name → `hostN.domainM.invalid`, `domainM.invalid` or `hostN.local`. */
+  private name(name: string): string | null {
+    if (isPublicDomain(name) || !isSpecificHost(name)) return null;
+    const parts = splitName(name, this.domains);
+    if (parts.keepDomain && this.ledger.isReplacement('hostname', parts.host)) return null;
+    const domain = parts.keepDomain ? parts.domain : this.ledger.replace('domain', parts.domain, (n) => `domain${n}.invalid`);
+    if (parts.host === '') return domain;
+    return `${this.ledger.replace('hostname', parts.host, (n) => `host${n}`)}.${domain}`;
+  }
+
+  private homePath(path: string, user: string): string | null {
+    const key = user.toLowerCase();
+    if (!isPersonalUser(key) || this.ledger.isReplacement('user', key)) return null;
+    const replacement = this.ledger.replace('user', key, (n) => `user${n}`);
+    return path.slice(0, path.length - user.length) + replacement;
+  }
+
+  private words(state: Rewriting, pattern: RegExp | null, kind: 'user' | 'hostname' | 'keyword'): void {
+    if (!pattern) return;
+    const prefix = { user: 'user', hostname: 'host', keyword: 'redacted-keyword-' }[kind];
+    rewrite(state, pattern, (match) => {
+      const key = match[0].toLowerCase();
+      return this.ledger.isReplacement(kind, key) ? null : this.ledger.replace(kind, key, (n) => `${prefix}${n}`);
+    });
+  }
+}
+
+/** The canonical fake MAC rewritten in the separator style and letter case of the original. */
+function fakeMacLike(canonical: string, original: string): string {
+  const digits = canonical.replace(/:/g, '');
+  return fakeMac(Number.parseInt(digits, 16) - 0x020000000001, original);
+}

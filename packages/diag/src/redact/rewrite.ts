@@ -1,0 +1,45 @@
+/**
+ * Text being redacted, with the spans that already hold replacements. Each pass sees the whole text
+ * (so look-arounds see the same neighbours on a second run) but never rewrites inside a replacement,
+ * so later, broader patterns (user names, keywords) cannot mangle earlier ones.
+ */
+export interface Rewriting {
+  text: string;
+  spans: Array<[number, number]>;
+}
+
+export function startRewriting(text: string): Rewriting {
+  return { text, spans: [] };
+}
+
+/** Replaces every match of `pattern` (global) for which `replace` returns a string; null keeps the match. */
+export function rewrite(state: Rewriting, pattern: RegExp, replace: (match: RegExpExecArray) => string | null): void {
+  const source = state.text;
+  const old = state.spans;
+  const pieces: string[] = [];
+  const spans: Array<[number, number]> = [];
+  let last = 0;
+  let delta = 0;
+  let next = 0;
+  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let match = regex.exec(source); match !== null; match = regex.exec(source)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (end === start) regex.lastIndex++;
+    while (next < old.length && old[next][1] <= start) {
+      spans.push([old[next][0] + delta, old[next][1] + delta]);
+      next++;
+    }
+    if (next < old.length && old[next][0] < end) continue;
+    const replacement = replace(match);
+    if (replacement === null || replacement === match[0]) continue;
+    pieces.push(source.slice(last, start), replacement);
+    spans.push([start + delta, start + delta + replacement.length]);
+    delta += replacement.length - (end - start);
+    last = end;
+  }
+  for (; next < old.length; next++) spans.push([old[next][0] + delta, old[next][1] + delta]);
+  pieces.push(source.slice(last));
+  state.text = pieces.join('');
+  state.spans = spans;
+}

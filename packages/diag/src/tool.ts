@@ -1,0 +1,1 @@
+export const TOOL = { name: 'steward-diag', version: '0.1.0' };
