@@ -212,6 +212,8 @@ test('[PRIN-6] /privacy shows every service, and a version from the list opens',
   for (const service of policy.document.services) await expect(page.getByRole('heading', { level: 3, name: service.name, exact: true })).toBeVisible();
   for (const heading of ['Processors', 'Your rights', 'Complaints', 'Automated decisions', 'Cookies', 'Older versions'])
     await expect(page.getByRole('heading', { level: 2, name: heading, exact: true })).toBeVisible();
+  // PRIN-3: where the data stays.
+  await expect(page.getByTestId('processing-region')).toContainText('stays there');
   // PRIN-5: each automated measure is listed with the person who can undo it.
   await expect(page.getByTestId('automated-measures').locator('dt')).toHaveCount(policy.document.automatedDecisions.measures.length);
   for (const cookie of policy.document.cookies.cookies) await expect(page.getByTestId('cookie-table').getByText(cookie.name, { exact: true })).toBeVisible();

@@ -48,4 +48,17 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.baseUrl).toBe('http://localhost:3000');
   });
+
+  it('[PRIN-3] refuses an object store in a cloud region outside the declared processing region', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-config-'));
+    const s3 = (region: string) => `https://key:secret@s3.example.test/bucket?region=${region}`;
+    expect(loadConfig({ STEWARD_DATA_DIR: dir, S3_URL: s3('eu-central-1') }).region).toBe('eu');
+    expect(() => loadConfig({ STEWARD_DATA_DIR: dir, S3_URL: s3('us-east-1') })).toThrow(
+      /S3_URL's region us-east-1 is in the United States, outside the declared processing region the EU\/EEA/,
+    );
+    expect(() => loadConfig({ STEWARD_DATA_DIR: dir, S3_URL: s3('eu-west-2') })).toThrow(/the United Kingdom/);
+    expect(() => loadConfig({ STEWARD_DATA_DIR: dir, S3_URL: s3('sa-east-1') })).toThrow(/not a region Steward knows/);
+    expect(loadConfig({ STEWARD_DATA_DIR: dir, STEWARD_REGION: 'us', S3_URL: s3('us-east-1') }).region).toBe('us');
+    expect(() => loadConfig({ STEWARD_DATA_DIR: dir, STEWARD_REGION: 'mars' })).toThrow(/STEWARD_REGION must be one of/);
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REGIONS, regionName, regionOfCloudCode } from './regions.ts';
 
 const DEFAULT_AUTHORITY = 'the data protection authority of the country where the operator of this Steward is established';
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
@@ -25,6 +26,8 @@ export interface Config {
   supervisoryAuthority: string;
   /** 'test' turns the built-in test store on, 'off' turns it off; unset leaves it to the mode (purchases/store-providers.ts). */
   store: 'test' | 'off' | undefined;
+  /** Where this deployment stores and processes personal data (PRIN-3); stores outside it are refused. */
+  region: string;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,26 @@ function loadMasterKey(env: Env, dataDir: string, problems: string[]): Buffer {
   return key;
 }
 
+function parseRegion(env: Env, problems: string[]): string {
+  const raw = env.STEWARD_REGION;
+  if (raw === undefined || raw === '') return 'eu';
+  if (raw in REGIONS) return raw;
+  problems.push(`STEWARD_REGION must be one of ${Object.keys(REGIONS).join(', ')} (got "${raw}")`);
+  return 'eu';
+}
+
+/** An object store named by a cloud region code must lie in the declared region (PRIN-3). */
+function refuseStoreOutsideRegion(config: Config, problems: string[]): void {
+  if (!config.s3Url) return;
+  const code = new URL(config.s3Url).searchParams.get('region');
+  if (!code) return;
+  const region = regionOfCloudCode(code);
+  if (region !== config.region) {
+    const where = region ? `is in ${regionName(region)}` : 'is not a region Steward knows';
+    problems.push(`S3_URL's region ${code} ${where}, outside the declared processing region ${regionName(config.region)} (STEWARD_REGION=${config.region})`);
+  }
+}
+
 function parseStore(env: Env, problems: string[]): Config['store'] {
   const raw = env.STEWARD_STORE;
   if (raw === undefined || raw === '') return undefined;
@@ -119,7 +142,9 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: parsePositive(env, 'RATE_LIMIT_PER_MINUTE', 300, problems),
     supervisoryAuthority: env.STEWARD_SUPERVISORY_AUTHORITY || DEFAULT_AUTHORITY,
     store: parseStore(env, problems),
+    region: parseRegion(env, problems),
   };
+  refuseStoreOutsideRegion(config, problems);
   if (problems.length === 0) config.masterKey = loadMasterKey(env, dataDir, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -58,6 +58,8 @@ export interface PolicyDocument {
   processors: PolicyProcessor[];
   rights: { id: string; name: string; how: string }[];
   complaint: { authority: string; text: string };
+  /** Absent in versions published before PRIN-3 was written into the policy. */
+  processingRegion?: { name: string; text: string };
   /** Absent in versions published before PRIN-5 was written into the policy. */
   automatedDecisions?: { statement: string; measures: { id: string; what: string; why: string; human: string }[] };
   cookies: { categories: CookieCategoryInfo[]; cookies: CookieInfo[]; choice: string };

@@ -157,6 +157,11 @@ function PolicyBody({ document, versions, shownHash }: { document: PolicyDocumen
       </PolicySection>
 
       <PolicySection id="processors" title="Processors">
+        {document.processingRegion && (
+          <Text mb="sm" data-testid="processing-region">
+            {document.processingRegion.text}
+          </Text>
+        )}
         <Text mb="md">Other companies that handle personal data for us, only on our instructions.</Text>
         {document.processors.length === 0 ? (
           <Text>We use no processors.</Text>

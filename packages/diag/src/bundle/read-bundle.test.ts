@@ -203,9 +203,16 @@ describe('bundle reader robustness (fast-check)', () => {
   it('never crashes on random tar entry names and types', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ path: fc.string({ minLength: 1, maxLength: 99 }), type: fc.constantFrom('0', '1', '2', '3', '5', 'x', 'g', 'L', 'K'), data: fc.string({ maxLength: 64 }) }), {
-          maxLength: 6,
-        }),
+        fc.array(
+          fc.record({
+            path: fc.string({ minLength: 1, maxLength: 99 }),
+            type: fc.constantFrom('0', '1', '2', '3', '5', 'x', 'g', 'L', 'K'),
+            data: fc.string({ maxLength: 64 }),
+          }),
+          {
+            maxLength: 6,
+          },
+        ),
         async (entries) => {
           await onlyTypedErrors(rawTarGz([{ path: 'manifest.json', data: JSON.stringify(manifestFor({})) }, ...entries]));
         },

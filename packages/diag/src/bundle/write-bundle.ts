@@ -33,7 +33,10 @@ export async function stageFile(staging: Staging, section: string, name: string,
 }
 
 function bundleName(now: Date): string {
-  return `steward-diag-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  return `steward-diag-${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}`;
 }
 
 /** Creates the output folder if needed; a folder we create is private to the user. */
@@ -58,7 +61,7 @@ export type WriteBundleInput = { staging: Staging; outDir: string; tool: Manifes
 /** Hashes the staged files, writes manifest.json and packs everything into `<outDir>/steward-diag-<time>.tar.gz` (0600). */
 export async function writeBundle({ staging, outDir, tool, now }: WriteBundleInput): Promise<{ path: string; manifest: Manifest }> {
   const files: ManifestFile[] = [];
-  for (const file of staging.files) {
+  for (const file of [...staging.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const data = await readFile(join(staging.dir, file.path));
     files.push({ ...file, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length });
   }

@@ -102,7 +102,14 @@ describe('steward-diag collect', () => {
     }
     const paths = result.manifest.files.map((file) => file.path);
     expect(paths).toEqual(
-      expect.arrayContaining(['system/os.json', 'system/memory.json', 'hosts/hosts.txt', 'config/resolv.conf', 'software/client-versions.json', 'disks/filesystems.json']),
+      expect.arrayContaining([
+        'system/os.json',
+        'system/memory.json',
+        'hosts/hosts.txt',
+        'config/resolv.conf',
+        'software/client-versions.json',
+        'disks/filesystems.json',
+      ]),
     );
     expect(paths).toEqual(expect.arrayContaining(['product-logs/files/agent.log', 'product-logs/files/old/agent.1.log']));
 

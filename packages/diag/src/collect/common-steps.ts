@@ -1,7 +1,7 @@
 import { type FileHandle, lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { type CommandOptions, ProbeFailure, runCommand } from './run-command.ts';
 import type { Step } from './probe.ts';
+import { type CommandOptions, ProbeFailure, runCommand } from './run-command.ts';
 
 const MAX_CONFIG_FILE = 1024 * 1024;
 
@@ -102,7 +102,11 @@ async function listRegularFiles(root: string, maxDepth: number): Promise<{ path:
 }
 
 function bundleName(root: string, path: string): string {
-  return `files/${relative(root, path).split(sep).join('/').replace(/[^A-Za-z0-9._/-]/g, '_').replace(/(^|\/)\.+(?=\/|$)/g, '$1_')}`;
+  return `files/${relative(root, path)
+    .split(sep)
+    .join('/')
+    .replace(/[^A-Za-z0-9._/-]/g, '_')
+    .replace(/(^|\/)\.+(?=\/|$)/g, '$1_')}`;
 }
 
 /** The product's own log files, newest bytes first when a file is too large; a listing records what was left out. */

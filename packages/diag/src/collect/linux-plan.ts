@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import si from 'systeminformation';
 import { commandStep, configFileStep, fileStep, folderListingStep, productLogSteps, valueStep } from './common-steps.ts';
-import { ProbeFailure, runCommand } from './run-command.ts';
 import type { SectionPlan, Step } from './probe.ts';
+import { ProbeFailure, runCommand } from './run-command.ts';
 import { clientVersions } from './software-versions.ts';
 
 const CRON_FOLDERS = ['/etc/cron.d', '/etc/cron.hourly', '/etc/cron.daily', '/etc/cron.weekly', '/etc/cron.monthly'];
@@ -10,6 +10,7 @@ const LINUX_CLIENTS = ['chromium', 'firefox', 'google-chrome', 'microsoft-edge',
 
 async function installedPackages(): Promise<string> {
   try {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own field syntax, not a template
     return await runCommand('dpkg-query', ['-W', '-f', '${Package}\t${Version}\t${Architecture}\t${db:Status-Abbrev}\n']);
   } catch (error) {
     if (!(error instanceof ProbeFailure)) throw error;
@@ -74,7 +75,11 @@ export const LINUX_PLAN: SectionPlan[] = [
   { section: 'hosts', steps: () => [configFileStep('hosts.txt', '/etc/hosts')] },
   {
     section: 'config',
-    steps: () => [configFileStep('resolv.conf', '/etc/resolv.conf'), configFileStep('nsswitch.conf', '/etc/nsswitch.conf'), configFileStep('os-release', '/etc/os-release')],
+    steps: () => [
+      configFileStep('resolv.conf', '/etc/resolv.conf'),
+      configFileStep('nsswitch.conf', '/etc/nsswitch.conf'),
+      configFileStep('os-release', '/etc/os-release'),
+    ],
   },
   { section: 'software', steps: () => [valueStep('client-versions.json', () => clientVersions(LINUX_CLIENTS))] },
   {

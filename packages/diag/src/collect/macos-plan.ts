@@ -1,8 +1,8 @@
 import si from 'systeminformation';
 import { browserAndMailClients } from './client-names.ts';
 import { commandStep, configFileStep, productLogSteps, valueStep } from './common-steps.ts';
-import { parseNetstat } from './netstat.ts';
 import { parseSystemProfiler } from './macos-parsers.ts';
+import { parseNetstat } from './netstat.ts';
 import type { SectionPlan } from './probe.ts';
 
 export const MACOS_PLAN: SectionPlan[] = [
@@ -30,12 +30,21 @@ export const MACOS_PLAN: SectionPlan[] = [
   {
     section: 'software',
     steps: () => [
-      commandStep('client-versions.json', 'system_profiler', ['-json', 'SPApplicationsDataType'], (text) => browserAndMailClients(parseSystemProfiler(text).applications), {
-        timeoutMs: 30_000,
-      }),
+      commandStep(
+        'client-versions.json',
+        'system_profiler',
+        ['-json', 'SPApplicationsDataType'],
+        (text) => browserAndMailClients(parseSystemProfiler(text).applications),
+        {
+          timeoutMs: 30_000,
+        },
+      ),
     ],
   },
-  { section: 'network', steps: () => [commandStep('connections.json', 'netstat', ['-an'], parseNetstat), valueStep('interfaces.json', () => si.networkInterfaces())] },
+  {
+    section: 'network',
+    steps: () => [commandStep('connections.json', 'netstat', ['-an'], parseNetstat), valueStep('interfaces.json', () => si.networkInterfaces())],
+  },
   { section: 'disks', steps: () => [valueStep('filesystems.json', () => si.fsSize()), valueStep('disk-layout.json', () => si.diskLayout())] },
   { section: 'product-logs', steps: (context) => productLogSteps(context.productLogsDir) },
 ];

@@ -21,7 +21,7 @@ export function parseNetstat(text: string): Connection[] {
     const rest = fields.slice(3);
     const pidText = rest.at(-1);
     const pid = pidText && /^\d+$/.test(pidText) ? Number(pidText) : undefined;
-    const state = isUdp ? '' : (rest.length > (pid === undefined ? 0 : 1) ? rest[0] : '');
+    const state = isUdp ? '' : rest.length > (pid === undefined ? 0 : 1) ? rest[0] : '';
     connections.push({ protocol, local, remote, state, ...(pid === undefined ? {} : { pid }) });
   }
   return connections;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { createStaging, removeStaging, type Staging, stageFile, writeBundle } from '../bundle/write-bundle.ts';
 import type { Manifest } from '../bundle/manifest.ts';
+import { createStaging, removeStaging, type Staging, stageFile, writeBundle } from '../bundle/write-bundle.ts';
 import { TOOL } from '../tool.ts';
 import { LINUX_PLAN } from './linux-plan.ts';
 import { MACOS_PLAN } from './macos-plan.ts';
@@ -97,7 +97,9 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
       notes += outcome.notes;
       finished++;
       const noteText = outcome.notes > 0 ? `, ${outcome.notes} note${outcome.notes === 1 ? '' : 's'}` : '';
-      options.onProgress?.(`[${finished}/${plans.length}] ${plan.section}: ${outcome.files} file${outcome.files === 1 ? '' : 's'}${noteText} (${(outcome.ms / 1000).toFixed(1)} s)`);
+      options.onProgress?.(
+        `[${finished}/${plans.length}] ${plan.section}: ${outcome.files} file${outcome.files === 1 ? '' : 's'}${noteText} (${(outcome.ms / 1000).toFixed(1)} s)`,
+      );
     });
     const now = options.now?.() ?? new Date();
     const { path, manifest } = await writeBundle({ staging, outDir: options.outDir, tool: TOOL, now });

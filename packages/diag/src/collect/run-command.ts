@@ -21,7 +21,13 @@ export function runCommand(command: string, args: string[], { timeoutMs = 5_000,
         if (code === 'ENOENT') return reject(new ProbeFailure(`${command} is not installed`));
         if (error.killed || error.signal) return reject(new ProbeFailure(`${command} ${args.join(' ')} stopped after ${timeoutMs} ms`));
         if (stdout.trim() !== '') return resolve(stdout);
-        reject(new ProbeFailure(`${command} ${args.join(' ')} failed: ${String(stderr || error.message).trim().slice(0, 2_000)}`));
+        reject(
+          new ProbeFailure(
+            `${command} ${args.join(' ')} failed: ${String(stderr || error.message)
+              .trim()
+              .slice(0, 2_000)}`,
+          ),
+        );
       },
     );
   });

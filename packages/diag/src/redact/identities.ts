@@ -29,7 +29,7 @@ export function isSpecificHost(name: string): boolean {
   return name.length > 0 && !GENERIC_HOSTS.has(name.toLowerCase());
 }
 
-const NAME_CHARS = String.raw`[^\\/\s:;"'*?<>|,=]+`;
+const NAME_CHARS = String.raw`[^\\/\s:;"'*?<>|,=@()[\]{}]+`;
 
 /**
  * `/home/<name>`, `/Users/<name>`, `C:\Users\<name>` (also JSON-escaped `C:\\Users\\` and forward slashes).

@@ -19,10 +19,14 @@ import {
 import { HOME_PATH_PATTERN, type Identities, isPersonalUser, isSpecificHost } from './identities.ts';
 import { FQDN_PATTERN, isHostName, isPublicDomain, splitName } from './names.ts';
 import type { RedactionLedger } from './redaction-map.ts';
-import { type Rewriting, rewrite, startRewriting } from './rewrite.ts';
+import { protect, type Rewriting, rewrite, startRewriting } from './rewrite.ts';
 
 const EMAIL_PATTERN =
   /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
+
+/** The shapes of name replacements; a match that the map handed out is left alone when output is redacted again. */
+const REPLACEMENT_SHAPE =
+  /(?<![\p{L}\p{N}])(?:(email\d+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)|(?:(host\d+)\.)?(domain\d+\.invalid)|(host\d+)(?:\.(?:local|lan|home|internal|localdomain))?|(user\d+)|(redacted-keyword-\d+))(?![\p{L}\p{N}])/gu;
 
 /** Names shorter than this are replaced only inside home paths: whole-word matching on "al" or "jo" would hit ordinary text. */
 const MIN_WORD_NAME = 3;
@@ -68,7 +72,7 @@ export class Redactor {
     const lower = (values: Iterable<string>) => [...values].map((value) => value.toLowerCase());
     this.domains = lower([...identities.domains, ...Object.keys(entries.domain)]).filter((domain) => domain.includes('.'));
     const dottedHosts = lower(identities.hosts).filter((host) => host.includes('.'));
-    this.knownNames = knownNamesPattern([...this.domains, ...dottedHosts].filter((name) => !isPublicDomain(name)));
+    this.knownNames = knownNamesPattern([...this.domains, ...dottedHosts]);
     const users = lower([...identities.users, ...Object.keys(entries.user)]).filter((user) => isPersonalUser(user) && user.length >= MIN_WORD_NAME);
     this.users = wordsPattern(users);
     const hosts = lower(identities.hosts).filter((host) => !host.includes('.') && isSpecificHost(host));
@@ -78,12 +82,16 @@ export class Redactor {
 
   redact(text: string): string {
     const state = startRewriting(text);
+    protect(state, REPLACEMENT_SHAPE, (match) => this.isOwnReplacement(match));
+    protect(state, IPV4_PATTERN, (match) => this.ledger.isReplacement('ipv4', match[0]));
+    protect(state, IPV6_PATTERN, (match) => this.ledger.isReplacement('ipv6', formatIpv6(parseIpv6(match[0]) ?? [])));
+    protect(state, MAC_PATTERN, (match) => this.ledger.isReplacement('mac', normaliseMac(match[0])));
     rewrite(state, EMAIL_PATTERN, (match) => this.email(match[0], match[1]));
     rewrite(state, IPV6_PATTERN, (match) => this.ipv6(match[0]));
     rewrite(state, MAC_PATTERN, (match) => this.mac(match[0]));
     rewrite(state, IPV4_PATTERN, (match) => this.ipv4(match[0], match.input.slice(Math.max(0, match.index - 24), match.index)));
-    if (this.knownNames) rewrite(state, this.knownNames, (match) => this.name(match[0].toLowerCase()));
-    rewrite(state, FQDN_PATTERN, (match) => (isHostName(match[0]) ? this.name(match[0].toLowerCase()) : null));
+    if (this.knownNames) rewrite(state, this.knownNames, (match) => this.name(match[0].toLowerCase(), true));
+    rewrite(state, FQDN_PATTERN, (match) => (isHostName(match[0]) && !isPublicDomain(match[0]) ? this.name(match[0].toLowerCase(), false) : null));
     rewrite(state, HOME_PATH_PATTERN, (match) => this.homePath(match[0], match[1]));
     this.words(state, this.users, 'user');
     this.words(state, this.hosts, 'hostname');
@@ -98,10 +106,19 @@ export class Redactor {
     return dot > 0 ? this.redact(whole.slice(0, dot)) + whole.slice(dot) : whole;
   }
 
+  private isOwnReplacement([, email, fqdnHost, domain, host, user, keyword]: RegExpExecArray): boolean {
+    const ledger = this.ledger;
+    if (email) return ledger.isReplacement('email', email);
+    if (domain) return ledger.isReplacement('domain', domain) && (!fqdnHost || ledger.isReplacement('hostname', fqdnHost));
+    if (host) return ledger.isReplacement('hostname', host);
+    if (user) return ledger.isReplacement('user', user);
+    return ledger.isReplacement('keyword', keyword);
+  }
+
   private email(address: string, domain: string): string | null {
     const lowerDomain = domain.toLowerCase();
     if (lowerDomain.endsWith('.invalid') || lowerDomain.endsWith('.example')) return null;
-    const replacedDomain = isPublicDomain(lowerDomain) ? lowerDomain : this.name(lowerDomain);
+    const replacedDomain = (isPublicDomain(lowerDomain) ? null : this.name(lowerDomain, false)) ?? lowerDomain;
     return this.ledger.replace('email', address.toLowerCase(), (n) => `email${n}@${replacedDomain}`);
   }
 
@@ -139,9 +156,12 @@ export class Redactor {
     return this.ledger.replace('ipv4', address, () => fake);
   }
 
-  /** A lower-case host or domain name → `hostN.domainM.invalid`, `domainM.invalid` or `hostN.local`. */
-  private name(name: string): string | null {
-    if (isPublicDomain(name) || !isSpecificHost(name)) return null;
+  /**
+   * A lower-case host or domain name → `hostN.domainM.invalid`, `domainM.invalid` or `hostN.local`.
+   * Names under the computer's own domains are `known` and replaced even below an allowlisted public domain.
+   */
+  private name(name: string, known: boolean): string | null {
+    if ((!known && isPublicDomain(name)) || !isSpecificHost(name)) return null;
     const parts = splitName(name, this.domains);
     if (parts.keepDomain && this.ledger.isReplacement('hostname', parts.host)) return null;
     const domain = parts.keepDomain ? parts.domain : this.ledger.replace('domain', parts.domain, (n) => `domain${n}.invalid`);

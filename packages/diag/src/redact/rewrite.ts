@@ -43,3 +43,14 @@ export function rewrite(state: Rewriting, pattern: RegExp, replace: (match: RegE
   state.text = pieces.join('');
   state.spans = spans;
 }
+
+/** Marks matches for which `keep` is true as replacements, so no later pass rewrites them. */
+export function protect(state: Rewriting, pattern: RegExp, keep: (match: RegExpExecArray) => boolean): void {
+  const added: Array<[number, number]> = [];
+  for (const match of state.text.matchAll(pattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (end > start && !state.spans.some(([from, to]) => from < end && to > start) && keep(match)) added.push([start, end]);
+  }
+  if (added.length > 0) state.spans = [...state.spans, ...added].sort((a, b) => a[0] - b[0]);
+}

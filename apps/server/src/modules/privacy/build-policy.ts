@@ -1,5 +1,6 @@
 import type { ColumnEntry } from '../../platform/datamap/annotate.ts';
 import { collectDataMap } from '../../platform/datamap/collect.ts';
+import { regionName } from '../../platform/regions.ts';
 import { AUTOMATED_MEASURES, NO_AUTOMATED_DECISIONS } from './automated-measures.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { type PersonalColumn, personalColumns } from './datamap-view.ts';
@@ -15,18 +16,22 @@ export interface PolicyInput {
   processors: Processor[];
   cookies: CookieDefinition[];
   authority: string;
+  /** The declared processing region's name (PRIN-3). */
+  region: string;
 }
 
 export type PolicyDocument = ReturnType<typeof buildPolicy>;
 
 /** What the running code declares: the data map, the services file, and the cookies it sets. */
-export function currentPolicyInput(config: { baseUrl: string; supervisoryAuthority: string }): PolicyInput {
+export function currentPolicyInput(config: { baseUrl: string; supervisoryAuthority: string; region: string }): PolicyInput {
+  const region = regionName(config.region);
   return {
     dataMap: collectDataMap(),
     services: SERVICES,
-    processors: PROCESSORS,
+    processors: PROCESSORS.map((processor) => ({ ...processor, region })),
     cookies: cookiesInUse(config.baseUrl),
     authority: config.supervisoryAuthority,
+    region,
   };
 }
 
@@ -93,6 +98,10 @@ export function buildPolicy(input: PolicyInput) {
     processors: input.processors.filter((processor) => used.has(processor.id)).map((processor) => ({ ...processor })),
     rights: RIGHTS.map((right) => ({ ...right })),
     complaint: complaint(input.authority),
+    processingRegion: {
+      name: input.region,
+      text: `Your data is stored and processed in ${input.region} and stays there: our servers, file storage and every processor listed here work in ${input.region}, and the service refuses to start with a store outside it.`,
+    },
     automatedDecisions: { statement: NO_AUTOMATED_DECISIONS, measures: AUTOMATED_MEASURES.map((measure) => ({ ...measure })) },
     cookies: cookieSection(input.cookies),
   };

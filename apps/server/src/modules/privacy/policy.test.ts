@@ -122,6 +122,18 @@ describe('generated privacy policy', () => {
     expect(cookies.map((cookie) => cookie.name)).toContain('__Secure-better-auth.session_token');
   });
 
+  it('[PRIN-3] names the declared processing region for the data and for every processor, and follows the configuration', () => {
+    const document = buildPolicy(input());
+    expect(document.processingRegion.name).toBe('the EU/EEA');
+    expect(document.processingRegion.text).toContain('stays there');
+    for (const processor of document.processors) expect(processor.region, processor.id).toBe('the EU/EEA');
+    for (const service of document.services)
+      for (const processor of service.processors) expect(processor.region, `${service.id} ${processor.id}`).toBe('the EU/EEA');
+    const elsewhere = buildPolicy(currentPolicyInput({ ...t.deps.config, region: 'ch' }));
+    expect(elsewhere.processingRegion.name).toBe('Switzerland');
+    expect(new Set(elsewhere.processors.map((p) => p.region))).toEqual(new Set(['Switzerland']));
+  });
+
   it('[COOK-1] lists the eight cookie categories and which are strictly necessary', () => {
     const categories = buildPolicy(input()).cookies.categories;
     expect(categories.map((c) => c.id).sort()).toEqual(

@@ -116,18 +116,18 @@ export interface Processor {
   name: string;
   purpose: string;
   data: string;
+  /** Where it processes: always the deployment's declared region (PRIN-3), which the operator engages it in. */
   region: string;
   usedWhen: string;
 }
 
-/** The register of processors (PRIN-2): who else handles the data, for what, and where. */
-export const PROCESSORS: Processor[] = [
+/** The register of processors (PRIN-2): who else handles the data, and for what. */
+export const PROCESSORS: Omit<Processor, 'region'>[] = [
   {
     id: 'sms-gateway',
     name: 'SMS gateway',
     purpose: 'Deliver sign-in security codes by text message',
     data: 'Phone number and the code',
-    region: 'EU/EEA',
     usedWhen: 'You asked for codes by SMS',
   },
   {
@@ -135,7 +135,6 @@ export const PROCESSORS: Processor[] = [
     name: 'Email relay (SMTP)',
     purpose: 'Deliver service emails',
     data: 'Email address, subject and text of the message',
-    region: 'EU/EEA',
     usedWhen: 'The operator has set up an outgoing mail server',
   },
   {
@@ -143,7 +142,6 @@ export const PROCESSORS: Processor[] = [
     name: 'Object storage',
     purpose: 'Keep encrypted files',
     data: 'Encrypted file contents only; the provider never holds the keys',
-    region: 'EU/EEA',
     usedWhen: 'The operator stores files in an S3-compatible service',
   },
   {
@@ -151,7 +149,6 @@ export const PROCESSORS: Processor[] = [
     name: 'Web store and payment provider',
     purpose: 'Take orders and payments, and keep linked cards',
     data: 'Your account id, what you order, and the card you give it; Steward receives only the card’s expiry, last four digits and a reference',
-    region: 'EU/EEA',
     usedWhen: 'You buy or renew a license',
   },
 ];
