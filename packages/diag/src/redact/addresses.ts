@@ -11,8 +11,12 @@
  *   separator and letter case.
  */
 
-/** Dotted quad; not glued to word characters, dots or `letter-` (package names like `foo-1.2.3.4`), nor followed by `.digit` or `-1ubuntu`-style suffixes. */
-export const IPV4_PATTERN = /(?<![\w.]|[A-Za-z]-)(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d|-\d+[A-Za-z~+])/g;
+/**
+ * Dotted quad; not glued to word characters or dots, not after a `name-` holding a letter (package names like
+ * `foo-1.2.3.4`; a range `10.0.0.1-10.0.0.9` still matches twice), nor followed by `.digit` or `-1ubuntu`-style suffixes.
+ */
+export const IPV4_PATTERN =
+  /(?<![\w.]|[A-Za-z][A-Za-z0-9_]*-)(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d|-\d+[A-Za-z~+])/g;
 
 /** Colon-hex candidates; `parseIpv6` decides, so times (12:34:56) and MACs (six groups, no `::`) fall out. */
 export const IPV6_PATTERN = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)/g;
@@ -21,6 +25,7 @@ export const IPV6_PATTERN = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,
 export const MAC_PATTERN =
   /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
 
+/** Also never replaced as user or host names (see GENERIC_USERS), so a second run sees the same cue. */
 const VERSION_CUE = /(?:\bv|\bver|\bversion|\brelease|\bbuild|\brev|\brevision|\bfirmware|\bfw)[\s:=]{0,3}$/i;
 
 /** `version 1.2.3.4`, `Version=4.0.0.0`, `firmware: 10.1.2.3` are versions, not addresses. */

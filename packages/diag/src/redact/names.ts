@@ -48,13 +48,13 @@ example.com example.net example.org steward.example`.split(/\s+/),
 export const GENERIC_HOSTS: ReadonlySet<string> = new Set(
   `localhost localhost.localdomain localdomain ip6-localhost ip6-loopback ip6-allnodes ip6-allrouters ip6-localnet
 ip6-mcastprefix broadcasthost ubuntu debian fedora raspberrypi kali archlinux linux server host desktop laptop
-computer router gateway unknown none`.split(/\s+/),
+computer router gateway unknown none v ver version release build rev revision firmware fw`.split(/\s+/),
 );
 
-/** Account names shared by many installs or built in; not personal, and too common to replace everywhere. */
+/** Account names shared by many installs or built in; not personal, and too common to replace everywhere. Version cue words too. */
 export const GENERIC_USERS: ReadonlySet<string> = new Set(
   `root admin administrator user users guest test public default shared all default user defaultuser0 ubuntu debian pi
-vagrant ec2-user centos fedora nobody wdagutilityaccount`.split(/\s+/),
+vagrant ec2-user centos fedora nobody wdagutilityaccount v ver version release build rev revision firmware fw`.split(/\s+/),
 );
 
 /** Dotted names ending in a listed TLD; not glued to word characters, `@`, `/`-free checks happen in `isHostName`. */

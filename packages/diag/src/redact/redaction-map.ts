@@ -52,15 +52,19 @@ export class RedactionLedger {
 
   /**
    * The replacement for `key`, allocating one with `make(n)` (n = 0, 1, … skipping values already used)
-   * when the value is new. Counts one replacement.
+   * when the value is new; a `make` that ignores n (IPv4 keeps the host octet) is taken as it is. Counts one replacement.
    */
   replace(kind: RedactionKind, key: string, make: (n: number) => string): string {
     const table = this.map.entries[kind];
     let replacement = table[key];
     if (replacement === undefined) {
       let n = Object.keys(table).length;
-      while (this.used[kind].has(make(n).toLowerCase())) n++;
       replacement = make(n);
+      while (this.used[kind].has(replacement.toLowerCase())) {
+        const following = make(++n);
+        if (following === replacement) break;
+        replacement = following;
+      }
       table[key] = replacement;
       this.used[kind].add(replacement.toLowerCase());
     }

@@ -138,6 +138,18 @@ describe('Redactor', () => {
       '@',
       ' ',
       '/home/x',
+      'AA-BB-CC-DD-EE-0F',
+      '::ffff:',
+      'x.acme.com',
+      'nas.local',
+      'web01',
+      'bob',
+      'kw',
+      'host0',
+      'user0',
+      'version ',
+      'C:\\Users\\',
+      '/Users/',
     );
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
@@ -153,7 +165,7 @@ describe('Redactor', () => {
         for (const kind of ['ipv4', 'ipv6', 'mac', 'email'] as const) expect(after[kind].replacements).toBe(before[kind].replacements);
         expect(twice).toBe(once);
       }),
-      { numRuns: 20000 },
+      { numRuns: 1000 },
     );
   });
 });

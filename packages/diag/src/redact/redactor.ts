@@ -84,7 +84,10 @@ export class Redactor {
     const state = startRewriting(text);
     protect(state, REPLACEMENT_SHAPE, (match) => this.isOwnReplacement(match));
     protect(state, IPV4_PATTERN, (match) => this.ledger.isReplacement('ipv4', match[0]));
-    protect(state, IPV6_PATTERN, (match) => this.ledger.isReplacement('ipv6', formatIpv6(parseIpv6(match[0]) ?? [])));
+    protect(state, IPV6_PATTERN, (match) => {
+      const groups = ipv6Groups(match[0]);
+      return groups !== null && this.ledger.isReplacement('ipv6', formatIpv6(groups));
+    });
     protect(state, MAC_PATTERN, (match) => this.ledger.isReplacement('mac', normaliseMac(match[0])));
     rewrite(state, EMAIL_PATTERN, (match) => this.email(match[0], match[1]));
     rewrite(state, IPV6_PATTERN, (match) => this.ipv6(match[0]));
@@ -124,7 +127,7 @@ export class Redactor {
 
   private ipv6(candidate: string): string | null {
     const trailing = candidate.endsWith(':') && !candidate.endsWith('::') ? ':' : '';
-    const groups = parseIpv6(trailing ? candidate.slice(0, -1) : candidate);
+    const groups = ipv6Groups(candidate);
     if (!groups || isUnidentifyingIpv6(groups)) return null;
     const key = formatIpv6(groups);
     if (this.ledger.isReplacement('ipv6', key)) return null;
@@ -184,6 +187,11 @@ export class Redactor {
       return this.ledger.isReplacement(kind, key) ? null : this.ledger.replace(kind, key, (n) => `${prefix}${n}`);
     });
   }
+}
+
+/** The groups of an IPv6 candidate, allowing one trailing colon of the sentence (`addr fe80::1: up`). */
+function ipv6Groups(candidate: string): number[] | null {
+  return parseIpv6(candidate.endsWith(':') && !candidate.endsWith('::') ? candidate.slice(0, -1) : candidate);
 }
 
 /** The canonical fake MAC rewritten in the separator style and letter case of the original. */

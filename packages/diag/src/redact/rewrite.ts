@@ -47,10 +47,14 @@ export function rewrite(state: Rewriting, pattern: RegExp, replace: (match: RegE
 /** Marks matches for which `keep` is true as replacements, so no later pass rewrites them. */
 export function protect(state: Rewriting, pattern: RegExp, keep: (match: RegExpExecArray) => boolean): void {
   const added: Array<[number, number]> = [];
+  const spans = state.spans;
+  let next = 0;
   for (const match of state.text.matchAll(pattern)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (end > start && !state.spans.some(([from, to]) => from < end && to > start) && keep(match)) added.push([start, end]);
+    while (next < spans.length && spans[next][1] <= start) next++;
+    const overlaps = next < spans.length && spans[next][0] < end;
+    if (end > start && !overlaps && keep(match)) added.push([start, end]);
   }
   if (added.length > 0) state.spans = [...state.spans, ...added].sort((a, b) => a[0] - b[0]);
 }
