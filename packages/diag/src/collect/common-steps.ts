@@ -1,5 +1,6 @@
 import { type FileHandle, lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import si from 'systeminformation';
 import type { Step } from './probe.ts';
 import { type CommandOptions, ProbeFailure, runCommand } from './run-command.ts';
 
@@ -128,4 +129,14 @@ export async function productLogSteps(root: string, limits: LogLimits = LOG_LIMI
     return { file: relative(root, file.path), size: file.size, includedBytes: bytes };
   });
   return [valueStep('listing.json', async () => ({ folder: root, files: listing })), ...steps];
+}
+
+/** Hardware and operating system as systeminformation sees them, the same on every platform. */
+export function systemInformationSteps(): Step[] {
+  return [
+    valueStep('system.json', () => si.system()),
+    valueStep('cpu.json', () => si.cpu()),
+    valueStep('memory.json', () => si.mem()),
+    valueStep('os.json', () => si.osInfo()),
+  ];
 }

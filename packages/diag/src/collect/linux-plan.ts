@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import si from 'systeminformation';
-import { commandStep, configFileStep, fileStep, folderListingStep, productLogSteps, valueStep } from './common-steps.ts';
+import { commandStep, configFileStep, fileStep, folderListingStep, productLogSteps, systemInformationSteps, valueStep } from './common-steps.ts';
 import type { SectionPlan, Step } from './probe.ts';
 import { ProbeFailure, runCommand } from './run-command.ts';
 import { clientVersions } from './software-versions.ts';
@@ -38,13 +38,7 @@ async function cronDSteps(): Promise<Step[]> {
 export const LINUX_PLAN: SectionPlan[] = [
   {
     section: 'system',
-    steps: () => [
-      valueStep('system.json', () => si.system()),
-      valueStep('cpu.json', () => si.cpu()),
-      valueStep('memory.json', () => si.mem()),
-      valueStep('os.json', () => si.osInfo()),
-      fileStep('uname.txt', '/proc/version'),
-    ],
+    steps: () => [...systemInformationSteps(), fileStep('uname.txt', '/proc/version')],
   },
   {
     section: 'packages',

@@ -1,6 +1,6 @@
 import si from 'systeminformation';
 import { browserAndMailClients } from './client-names.ts';
-import { commandStep, configFileStep, productLogSteps, valueStep } from './common-steps.ts';
+import { commandStep, configFileStep, productLogSteps, systemInformationSteps, valueStep } from './common-steps.ts';
 import { parseNetstat } from './netstat.ts';
 import type { SectionPlan } from './probe.ts';
 import { parseDriverquery, parseRegQueryUninstall, parseScQuery } from './windows-parsers.ts';
@@ -19,12 +19,7 @@ const uninstallSteps = (prefix: string, parse: (text: string) => unknown) =>
 export const WINDOWS_PLAN: SectionPlan[] = [
   {
     section: 'system',
-    steps: () => [
-      valueStep('system.json', () => si.system()),
-      valueStep('cpu.json', () => si.cpu()),
-      valueStep('memory.json', () => si.mem()),
-      valueStep('os.json', () => si.osInfo()),
-    ],
+    steps: systemInformationSteps,
   },
   {
     section: 'packages',
