@@ -21,22 +21,32 @@ import {
   usePolicyVersions,
 } from '../lib/privacy';
 
+/** A list of terms, each with its explanation underneath. */
+function Definitions({ items, testId }: { items: { id: string; term: string; description: string }[]; testId?: string }) {
+  return (
+    <Stack gap="sm" component="dl" m={0} data-testid={testId}>
+      {items.map((item) => (
+        <div key={item.id}>
+          <Text component="dt" fw={600}>
+            {item.term}
+          </Text>
+          <Text component="dd" m={0} size="sm">
+            {item.description}
+          </Text>
+        </div>
+      ))}
+    </Stack>
+  );
+}
+
 function AutomatedDecisions({ section }: { section: NonNullable<PolicyDocument['automatedDecisions']> }) {
   return (
     <PolicySection id="automated" title="Automated decisions">
       <Text mb="md">{section.statement}</Text>
-      <Stack gap="sm" component="dl" m={0} data-testid="automated-measures">
-        {section.measures.map((measure) => (
-          <div key={measure.id}>
-            <Text component="dt" fw={600}>
-              {measure.what}
-            </Text>
-            <Text component="dd" m={0} size="sm">
-              {measure.why} {measure.human}
-            </Text>
-          </div>
-        ))}
-      </Stack>
+      <Definitions
+        testId="automated-measures"
+        items={section.measures.map((measure) => ({ id: measure.id, term: measure.what, description: `${measure.why} ${measure.human}` }))}
+      />
     </PolicySection>
   );
 }
@@ -196,18 +206,7 @@ function PolicyBody({ document, versions, shownHash }: { document: PolicyDocumen
       </PolicySection>
 
       <PolicySection id="rights" title="Your rights">
-        <Stack gap="sm" component="dl" m={0}>
-          {document.rights.map((right) => (
-            <div key={right.id}>
-              <Text component="dt" fw={600}>
-                {right.name}
-              </Text>
-              <Text component="dd" m={0} size="sm">
-                {right.how}
-              </Text>
-            </div>
-          ))}
-        </Stack>
+        <Definitions items={document.rights.map((right) => ({ id: right.id, term: right.name, description: right.how }))} />
         <Button component={Link} to="/account/privacy" mt="md" rightSection={<IconArrowRight size={16} aria-hidden />}>
           Use your rights in your account
         </Button>
