@@ -1,0 +1,170 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KEYWORDS, PLANTED, score, writeCorpus } from './diag-corpus.ts';
+
+const DIAG_BIN = fileURLToPath(new URL('../../packages/diag/bin/steward-diag.mjs', import.meta.url));
+const SOS_PLUGINS = 'host,networking,kernel,process,services,logs,hardware,date,filesys,memory,systemd';
+const FAILED = -1;
+/** Keeps the suite within a few minutes when a tool hangs on some input; the tool is then recorded as failed. */
+const TIMEOUT_MS = 120_000;
+
+type Ran = { code: number; stdout: string; stderr: string; seconds: number };
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const line = (label: string, value: string, beside = '') => process.stdout.write(`  ${label.padEnd(34)} ${value.padStart(12)}  ${beside}\n`);
+const tail = (text: string) => text.trim().split('\n').slice(-5).join('\n    ');
+
+function run(command: string, args: string[]): Promise<Ran> {
+  const start = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', (error) => resolve({ code: 127, stdout, stderr: `${stderr}${error.message}`, seconds: seconds(start) }));
+    child.on('close', (code, signal) => {
+      const stopped = signal ? `\nstopped by ${signal} after ${TIMEOUT_MS / 1000} s` : '';
+      resolve({ code: code ?? 1, stdout, stderr: `${stderr}${stopped}`, seconds: seconds(start) });
+    });
+  });
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+async function textUnder(root: string): Promise<string> {
+  const texts = await Promise.all((await filesUnder(root)).map((file) => readFile(file, 'utf8')));
+  return texts.join('\n');
+}
+
+/** The one entry of `dir` whose name matches; sos names its output after the host and a random suffix. */
+async function onlyEntry(dir: string, pattern: RegExp): Promise<string | undefined> {
+  const name = (await readdir(dir)).find((entry) => pattern.test(entry));
+  return name && join(dir, name);
+}
+
+function toolFailed(what: string, ran: Ran): void {
+  process.stdout.write(`  ${what} failed (exit ${ran.code}); recorded as ${FAILED}:\n    ${tail(ran.stderr || ran.stdout)}\n`);
+}
+
+async function collectStep(tmp: string) {
+  const ours = await run(process.execPath, [DIAG_BIN, 'collect', '--out', join(tmp, 'collect')]);
+  if (ours.code !== 0) throw new Error(`steward-diag collect failed: ${tail(ours.stderr)}`);
+  const bundle = ours.stdout.trim().split('\n').at(-1)!;
+  const collectBytes = (await stat(bundle)).size;
+  await mkdir(join(tmp, 'sos-report'));
+  const sos = await run('sos', ['report', '--batch', '--quiet', '--tmp-dir', join(tmp, 'sos-report'), '-o', SOS_PLUGINS]);
+  const archive = await onlyEntry(join(tmp, 'sos-report'), /^sosreport-.*\.tar\.(?:xz|gz|bz2)$/);
+  if (sos.code !== 0 || !archive) toolFailed('sos report', sos);
+  const sosBytes = archive && sos.code === 0 ? (await stat(archive)).size : FAILED;
+  line('collect', `${ours.seconds.toFixed(1)} s`, `beside sos report ${sos.code === 0 && archive ? `${sos.seconds.toFixed(1)} s` : 'failed'}`);
+  line('bundle size', `${(collectBytes / 1024).toFixed(0)} KiB`, `beside sos report ${sosBytes === FAILED ? 'failed' : `${(sosBytes / 1024).toFixed(0)} KiB`}`);
+  return {
+    archive: sosBytes === FAILED ? undefined : archive,
+    collect_s: ours.seconds,
+    sos_report_s: sosBytes === FAILED ? FAILED : sos.seconds,
+    collectBytes,
+    sosBytes,
+  };
+}
+
+/** Both tools get the same extracted sos report; sos clean edits a folder in place, so it gets its own copy. */
+async function redactStep(tmp: string, archive: string | undefined) {
+  if (!archive) {
+    line('redact (sos report input)', 'skipped', 'no sos report to redact');
+    return { redact_s: FAILED, sos_clean_s: FAILED, redact_files: FAILED };
+  }
+  const extracted = join(tmp, 'extracted');
+  await mkdir(extracted);
+  const untar = await run('tar', ['xf', archive, '-C', extracted]);
+  if (untar.code !== 0) throw new Error(`tar xf ${archive} failed: ${tail(untar.stderr)}`);
+  const report = (await onlyEntry(extracted, /^sosreport-/))!;
+  const sosInput = join(tmp, 'for-sos-clean', report.split('/').at(-1)!);
+  await cp(report, sosInput, { recursive: true, verbatimSymlinks: true });
+
+  const ours = await run(process.execPath, [DIAG_BIN, 'redact', report, '--out', join(tmp, 'redacted-report')]);
+  if (ours.code !== 0) toolFailed('steward-diag redact', ours);
+  const files = Number(/(\d+) files redacted/.exec(ours.stdout)?.[1] ?? FAILED);
+  await mkdir(join(tmp, 'sos-clean'));
+  const sos = await run('sos', ['clean', '--batch', '--quiet', '--tmp-dir', join(tmp, 'sos-clean'), sosInput]);
+  if (sos.code !== 0) toolFailed('sos clean', sos);
+  const shown = (ran: Ran) => (ran.code === 0 ? `${ran.seconds.toFixed(1)} s` : 'failed');
+  line(`redact (sos report, ${files} files)`, shown(ours), `beside sos clean ${shown(sos)}`);
+  return { redact_s: ours.code === 0 ? ours.seconds : FAILED, sos_clean_s: sos.code === 0 ? sos.seconds : FAILED, redact_files: files };
+}
+
+function describe(result: ReturnType<typeof score>): string {
+  const leaked = result.leaked.length ? `leaked: ${result.leaked.join(', ')}` : 'nothing leaked';
+  const lost = result.lost.length ? `decoys lost: ${result.lost.join(', ')}` : 'no decoy lost';
+  return `${leaked}; ${lost}`;
+}
+
+/** Ours learns users from home paths and the domain from resolv.conf; sos 4.x has no user-name option, and learns the domain from the hostname file. */
+async function corpusStep(tmp: string) {
+  const corpus = join(tmp, 'sosreport-corpus');
+  const files = await writeCorpus(corpus);
+  const sosInput = join(tmp, 'corpus-for-sos', 'sosreport-corpus');
+  await cp(corpus, sosInput, { recursive: true });
+  const keywordArgs = KEYWORDS.flatMap((keyword) => ['--keyword', keyword]);
+  const ours = await run(process.execPath, [DIAG_BIN, 'redact', corpus, '--out', join(tmp, 'corpus-redacted'), ...keywordArgs]);
+  if (ours.code !== 0) throw new Error(`steward-diag redact (corpus) failed: ${tail(ours.stderr)}`);
+  const oursScore = score(await textUnder(join(tmp, 'corpus-redacted')));
+
+  await mkdir(join(tmp, 'corpus-sos-clean'));
+  const sos = await run('sos', ['clean', '--batch', '--quiet', '--tmp-dir', join(tmp, 'corpus-sos-clean'), '--keywords', KEYWORDS.join(','), sosInput]);
+  const sosOut = sos.code === 0 ? await onlyEntry(join(tmp, 'corpus-sos-clean'), /^sosreport-(?!.*private_map$)(?!.*\.log$)/) : undefined;
+  if (!sosOut) toolFailed('sos clean (corpus)', sos);
+  const sosScore = sosOut ? score(await textUnder(sosOut)) : undefined;
+
+  const percent = (n: number) => `${(n * 100).toFixed(0)} %`;
+  line(
+    `corpus recall (${PLANTED.length} planted, ${files} files)`,
+    percent(oursScore.recall),
+    `beside sos clean ${sosScore ? percent(sosScore.recall) : 'failed'}`,
+  );
+  line(
+    'corpus false positives (decoys)',
+    percent(oursScore.falsePositiveRate),
+    `beside sos clean ${sosScore ? percent(sosScore.falsePositiveRate) : 'failed'}`,
+  );
+  line('  steward-diag', '', describe(oursScore));
+  if (sosScore) line('  sos clean (keywords given; no user option)', '', describe(sosScore));
+  return {
+    redact_recall: oursScore.recall,
+    redact_false_positive_rate: oursScore.falsePositiveRate,
+    sos_clean_recall: sosScore?.recall ?? FAILED,
+    sos_clean_false_positive_rate: sosScore?.falsePositiveRate ?? FAILED,
+  };
+}
+
+export async function diagBench(): Promise<Record<string, number>> {
+  process.stdout.write('diag: steward-diag beside sos (collect, redact of the same sos report, recall on a planted corpus)\n');
+  const tmp = await mkdtemp(join(tmpdir(), 'steward-diag-bench-'));
+  try {
+    const collected = await collectStep(tmp);
+    const redacted = await redactStep(tmp, collected.archive);
+    const corpus = await corpusStep(tmp);
+    const figures = {
+      collect_s: collected.collect_s,
+      sos_report_s: collected.sos_report_s,
+      collect_bytes: collected.collectBytes,
+      sos_report_bytes: collected.sosBytes,
+      ...redacted,
+      ...corpus,
+    };
+    return Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value)]));
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
