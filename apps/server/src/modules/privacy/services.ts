@@ -103,6 +103,22 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'support',
+    name: 'Support requests',
+    description:
+      'The requests you send support: the product, license, hardware and software, your description and the conversation that follows, the department it was routed to by your license, country and language, and files you attach after accepting the data-provisioning terms (the acceptance is kept as proof). Agents see only their own department’s requests, and each time one opens a request it is logged. After a request closes, and once a year if you opted in, a short survey: its rating and comment are kept with the request.',
+    tables: ['support_request', 'support_message', 'support_attachment', 'support_terms_acceptance', 'support_survey'],
+    processors: [],
+  },
+  {
+    id: 'diagnostics',
+    name: 'System reports and diagnostic bundles',
+    description:
+      'System reports you upload and bundles you send with steward-diag, after you confirm they are yours and hold nothing confidential, or consent to send them: the file, its hash and what the parser found, encrypted with your own key. Only you and the handlers of the support request it was sent for can read it. Deleted beyond recovery after 90 days.',
+    tables: ['diag_report', 'diag_upload_token'],
+    processors: [],
+  },
+  {
     id: 'files',
     name: 'File storage',
     description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',
