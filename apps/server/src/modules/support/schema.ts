@@ -4,10 +4,10 @@ import { notPersonal, type PersonalData, personal } from '../../platform/datamap
 
 const tz = { withTimezone: true } as const;
 
-export const REQUEST_STATUSES = ['new', 'open', 'waiting-on-customer', 'solved', 'closed'] as const;
+export const SUPPORT_REQUEST_STATUSES = ['new', 'open', 'waiting-on-customer', 'solved', 'closed'] as const;
 export const AUTHOR_KINDS = ['customer', 'staff'] as const;
 export const SURVEY_KINDS = ['request', 'yearly'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export type SupportRequestStatus = (typeof SUPPORT_REQUEST_STATUSES)[number];
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
 // What a customer tells support is needed to help them and goes with the account (SUP-1).
@@ -107,7 +107,7 @@ export const supportRequest = pgTable(
       .notNull()
       .references(() => supportDepartment.id),
     assigneeId: text('assignee_id'),
-    status: notPersonal(text('status', { enum: REQUEST_STATUSES }).notNull(), 'where the request stands'),
+    status: notPersonal(text('status', { enum: SUPPORT_REQUEST_STATUSES }).notNull(), 'where the request stands'),
     subject: personal(text('subject').notNull(), requestData('support', 'Name the problem in the request list')),
     contactEmail: personal(text('contact_email').notNull(), requestData('contact', 'Answer the request')),
     productId: notPersonal(text('product_id').notNull(), 'the product the request is about'),
