@@ -14,6 +14,8 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { deviceApiRoutes } from './modules/devices/device-api-routes.ts';
 import { registerDeviceJobs } from './modules/devices/jobs.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
+import { diagApiRoutes } from './modules/diagnostics/diag-api-routes.ts';
+import { reportRoutes } from './modules/diagnostics/routes.ts';
 import { registerLicenseJobs } from './modules/licenses/jobs.ts';
 import { productApiRoutes } from './modules/licenses/product-api-routes.ts';
 import { licenseRoutes } from './modules/licenses/routes.ts';
@@ -27,6 +29,11 @@ import { purchaseRoutes } from './modules/purchases/routes.ts';
 import { auditRoutes } from './modules/staff/audit-routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { statsBeaconRoutes, statsStaffRoutes } from './modules/stats/routes.ts';
+import { attachmentRoutes } from './modules/support/attachment-routes.ts';
+import { registerSupportJobs } from './modules/support/jobs.ts';
+import { supportRoutes } from './modules/support/routes.ts';
+import { supportStaffRoutes } from './modules/support/staff-routes.ts';
+import { surveyRoutes } from './modules/support/survey-routes.ts';
 import type { Deps } from './platform/deps.ts';
 import { problems } from './platform/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -98,6 +105,12 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(purchaseRoutes, { auth, deps });
   await app.register(deviceRoutes, { auth, deps });
   await app.register(deviceApiRoutes, { auth, deps });
+  await app.register(supportRoutes, { auth, deps });
+  await app.register(supportStaffRoutes, { auth, deps });
+  await app.register(attachmentRoutes, { auth, deps });
+  await app.register(surveyRoutes, { auth, deps });
+  await app.register(reportRoutes, { auth, deps });
+  await app.register(diagApiRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
   const serveWeb = existsSync(join(webDist, 'index.html'));
@@ -119,4 +132,5 @@ export async function registerJobs(deps: Deps): Promise<void> {
   await registerLicenseJobs(deps, deps.jobs);
   await registerPurchaseJobs(deps, deps.jobs);
   await registerDeviceJobs(deps, deps.jobs);
+  await registerSupportJobs(deps, deps.jobs);
 }

@@ -44,16 +44,15 @@ export const diagReport = pgTable(
     sha256: personal(text('sha256').notNull(), reportData('technical', 'Prove which bundle the uploader consented to send (DIAG-4)')),
     findings: notPersonal(jsonb('findings').$type<FindingSummary[]>().notNull(), 'codes and severities of the findings, without their details'),
     problem: notPersonal(text('problem'), 'why the parser could not read the report'),
-    confirmation: personal(text('confirmation').notNull(), reportData('consent', 'Prove the uploader confirmed the report is theirs and holds nothing confidential (GSI-3), or consented to send it (DIAG-4)')),
+    confirmation: personal(
+      text('confirmation').notNull(),
+      reportData('consent', 'Prove the uploader confirmed the report is theirs and holds nothing confidential (GSI-3), or consented to send it (DIAG-4)'),
+    ),
     confirmedAt: timestamp('confirmed_at', tz).notNull(),
     createdAt: timestamp('created_at', tz).notNull(),
     expiresAt: timestamp('expires_at', tz).notNull(),
   },
-  (t) => [
-    index('diag_report_user_idx').on(t.userId),
-    index('diag_report_request_idx').on(t.requestId),
-    index('diag_report_expires_idx').on(t.expiresAt),
-  ],
+  (t) => [index('diag_report_user_idx').on(t.userId), index('diag_report_request_idx').on(t.requestId), index('diag_report_expires_idx').on(t.expiresAt)],
 );
 
 /**
