@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -38,6 +37,7 @@ import type { Deps } from './platform/deps.ts';
 import { problems } from './platform/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { problemHandler, sendProblem } from './platform/http/problem-handler.ts';
+import { addSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 
 export interface RouteEntry {
@@ -67,7 +67,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema as RouteEntry['schema'] });
   });
   await app.register(problemHandler);
-  await app.register(helmet, {
+  addSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
     },

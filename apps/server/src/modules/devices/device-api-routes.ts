@@ -105,9 +105,8 @@ export async function deviceApiRoutes(app: FastifyInstance, opts: { auth: Auth; 
   app.post<{ Body: CheckinReport }>(
     '/api/v1/devices/checkin',
     {
-      // The hot path: no per-request log lines (thousands a second), no browser security headers (devices read JSON).
+      // The hot path: no per-request log lines (thousands a second).
       logLevel: 'warn',
-      helmet: false,
       bodyLimit: 16 * 1024,
       config: perDevice(deps.config.rateLimitPerMinute),
       schema: {

@@ -62,9 +62,8 @@ export async function productApiRoutes(app: FastifyInstance, opts: { auth: Auth;
   app.post<{ Body: { code?: string; token?: string; fingerprint: string } }>(
     '/api/v1/licenses/validate',
     {
-      // Products call this at every start: no per-request log lines, no browser security headers (they read JSON).
+      // Products call this at every start: no per-request log lines.
       logLevel: 'warn',
-      helmet: false,
       schema: {
         tags,
         summary: 'Check a license token or activation code for a device: valid, or a stable reason why not',
