@@ -6,6 +6,8 @@ import { readBundle } from './bundle/read-bundle.ts';
 import { isSection, SECTIONS, type Section } from './collect/probe.ts';
 import { collect } from './collect/run-collect.ts';
 import { registerRedact } from './redact/command.ts';
+import { registerSend } from './send/command.ts';
+import { SendRefused } from './send/send-refused.ts';
 import { TOOL } from './tool.ts';
 import { formatListing } from './view/format-listing.ts';
 import { writeHtml } from './view/write-html.ts';
@@ -63,11 +65,13 @@ program
   });
 
 registerRedact(program);
+registerSend(program);
 
 program.parseAsync().then(
   () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
-    if (error instanceof BundleError || error instanceof InvalidArgumentError) process.stderr.write(`steward-diag: ${error.message}\n`);
+    if (error instanceof BundleError || error instanceof InvalidArgumentError || error instanceof SendRefused)
+      process.stderr.write(`steward-diag: ${error.message}\n`);
     else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },

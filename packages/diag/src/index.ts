@@ -4,3 +4,5 @@ export { type BundleContents, type BundleLimits, DEFAULT_BUNDLE_LIMITS, readBund
 export { parseSystemProfiler } from './collect/macos-parsers.ts';
 export { parseNetstat } from './collect/netstat.ts';
 export { parseDriverquery, parseRegQueryUninstall, parseScQuery } from './collect/windows-parsers.ts';
+export { type SendIo, type SendOptions, sendBundle } from './send/send-bundle.ts';
+export { SendRefused } from './send/send-refused.ts';

@@ -91,12 +91,10 @@ export interface NameParts {
 }
 
 /** Splits a lower-case name into host and domain: the longest known domain suffix, else the registrable domain. */
-export function splitName(name: string, knownDomains: Iterable<string>): NameParts {
+export function splitName(name: string, knownDomains: ReadonlySet<string>): NameParts {
   const labels = name.split('.');
-  let domainLabels = 0;
-  for (const domain of knownDomains) {
-    if (name === domain || name.endsWith(`.${domain}`)) domainLabels = Math.max(domainLabels, domain.split('.').length);
-  }
+  const longestKnown = labels.findIndex((_, start) => knownDomains.has(labels.slice(start).join('.')));
+  let domainLabels = longestKnown < 0 ? 0 : labels.length - longestKnown;
   const tld = labels[labels.length - 1];
   if (domainLabels === 0 && PRIVATE_SUFFIXES.has(tld) && labels.length === 2) {
     return { host: labels.slice(0, -1).join('.'), domain: tld, keepDomain: true };

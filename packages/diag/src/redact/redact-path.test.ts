@@ -43,6 +43,17 @@ const KEPT = [
   'update.steward.example',
 ];
 
+/** Distinct letters-only names (`pma`, `pmb`, …): none looks like a replacement (`user12`) or a stock name. */
+function letterName(prefix: string, n: number): string {
+  return prefix + [...n.toString(26)].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))).join('');
+}
+
+async function wordsUnder(root: string): Promise<Set<string>> {
+  const words = new Set<string>();
+  for (const path of Object.keys(await tree(root))) for (const word of (await readFile(join(root, path), 'utf8')).split(/[^\p{L}\p{N}]+/u)) words.add(word);
+  return words;
+}
+
 function system(): Identities {
   const found = emptyIdentities();
   found.hosts.add('web01');
@@ -158,6 +169,51 @@ describe('redactPath on a folder', () => {
       keyword: { distinct: 1, replacements: 2 },
     });
   });
+
+  it('[DIAG-8] redacts a large folder with thousands of discovered names in linear time', async () => {
+    const users = Array.from({ length: 3000 }, (_, n) => letterName('pm', n));
+    const hosts = Array.from({ length: 3000 }, (_, n) => letterName('hq', n));
+    const servers = Array.from({ length: 1000 }, (_, n) => `${letterName('sv', n)}.lab.acme.priv`);
+    const large = join(dir, 'large');
+    await mkdir(join(large, 'etc'), { recursive: true });
+    await mkdir(join(large, 'logs'));
+    // Each name is learnt from one file and must be replaced in the others, where nothing marks it as a name.
+    await writeFile(join(large, 'etc', 'hosts'), [...hosts, ...servers].map((name, n) => `10.9.${n >> 8}.${n & 255}\t${name}`).join('\n'));
+    await writeFile(join(large, 'etc', 'resolv.conf'), 'search lab.acme.priv\n');
+    await writeFile(join(large, 'homes.txt'), users.map((user) => `/home/${user}/.profile`).join('\n'));
+    for (let file = 0; file < 100; file++) {
+      const lines: string[] = [];
+      for (let n = file; n < users.length; n += 100) lines.push(`session of ${users[n]} on ${hosts[n]} to ${servers[n % servers.length]} ok`);
+      await writeFile(join(large, 'logs', `part-${file}.log`), `${lines.join('\n')}\n`);
+    }
+    const result = await redactPath({ input: large, system: emptyIdentities() });
+    expect(result.files).toBe(103);
+    const words = await wordsUnder(result.out);
+    const planted = [...users, ...hosts, ...servers.map((server) => server.split('.')[0]), 'acme'];
+    expect(planted.filter((name) => words.has(name))).toEqual([]);
+    expect(result.counts.user.distinct).toBe(users.length);
+    expect(result.counts.hostname.distinct).toBe(hosts.length + servers.length);
+    expect(result.counts.domain.distinct).toBe(1);
+    const map = JSON.parse(await readFile(result.mapPath, 'utf8'));
+    const log = await readFile(join(result.out, 'logs', 'part-7.log'), 'utf8');
+    expect(log).toContain(`session of ${map.entries.user[users[7]]} on ${map.entries.hostname[hosts[7]]} to `);
+  }, 60_000);
+
+  it.skipIf(process.platform === 'win32')(
+    '[DIAG-8] writes files whose names hold a backslash or a drive-like prefix, and leaves out over-long paths',
+    async () => {
+      const odd = join(dir, 'odd');
+      const long = `${'d'.repeat(200)}/${'e'.repeat(200)}`;
+      await mkdir(join(odd, 'units'), { recursive: true });
+      await mkdir(join(odd, long), { recursive: true });
+      await writeFile(join(odd, 'units', 'system-systemd\\x2dcryptsetup.slice'), '[Unit]\n');
+      await writeFile(join(odd, 'c:notes'), 'note\n');
+      await writeFile(join(odd, long, 'f'.repeat(150)), 'long\n');
+      const result = await redactPath({ input: odd, system: emptyIdentities() });
+      expect(Object.keys(await tree(result.out)).sort()).toEqual(['c%3Anotes', 'units/system-systemd%5Cx2dcryptsetup.slice']);
+      expect(result.skipped).toEqual([{ path: `${long}/${'f'.repeat(150)}`, reason: 'path too long' }]);
+    },
+  );
 
   it('[DIAG-8] refuses a map inside the output or the input, and an existing output', async () => {
     await expect(redactPath({ input, out: join(dir, 'out'), mapPath: join(dir, 'out', 'map.json'), system: system() })).rejects.toThrow(/outside/);

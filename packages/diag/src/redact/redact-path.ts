@@ -3,11 +3,13 @@ import { lstat, mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { create } from 'tar';
-import { MANIFEST_PATH, type Manifest, unsafePathReason } from '../bundle/manifest.ts';
+import { MANIFEST_PATH, type Manifest } from '../bundle/manifest.ts';
 import { readBundle } from '../bundle/read-bundle.ts';
 import { createStaging, removeStaging } from '../bundle/write-bundle.ts';
 import { emptyIdentities, type Identities, identitiesInFile, mergeIdentities, systemIdentities } from './identities.ts';
+import { IO_CONCURRENCY, mapConcurrently } from './map-concurrently.ts';
 import { loadRedactionMap, saveRedactionMap } from './map-file.ts';
+import { OutputPaths } from './output-paths.ts';
 import { type RedactionCounts, RedactionLedger } from './redaction-map.ts';
 import { Redactor } from './redactor.ts';
 import { decodeText, type FoundFile, readFolder, type Skipped } from './text-files.ts';
@@ -77,6 +79,12 @@ async function resolvePaths(options: RedactPathOptions) {
   return { input, isBundle, out, mapPath };
 }
 
+interface Output {
+  from: string;
+  path: string;
+  data: Buffer;
+}
+
 interface TextFile {
   path: string;
   text: string;
@@ -93,19 +101,11 @@ function splitText(files: FoundFile[], skipped: Skipped[]): TextFile[] {
   return texts;
 }
 
-/** Redacts every segment of `path` after the first `keep` ones, and keeps names unique. */
-function redactedPath(redactor: Redactor, path: string, keep: number, taken: Set<string>): string {
-  const segments = path.split('/').map((segment, index) => (index < keep ? segment : redactor.redactFileName(segment)));
-  let candidate = segments.join('/');
-  for (let n = 2; taken.has(candidate) || unsafePathReason(candidate) !== null; n++) candidate = `${segments.join('/')}-${n}`;
-  taken.add(candidate);
-  return candidate;
-}
-
-async function writePrivate(root: string, path: string, data: Buffer): Promise<void> {
-  const target = join(root, path);
-  await mkdir(dirname(target), { recursive: true, mode: 0o700 });
-  await writeFile(target, data, { mode: 0o600, flag: 'wx' });
+/** Private folders and files; each folder is made once, as a report has a thousand files in a few hundred folders. */
+async function writeAll(root: string, outputs: Output[]): Promise<void> {
+  const folders = new Set(outputs.map((file) => dirname(join(root, file.path))));
+  await mapConcurrently([...folders], IO_CONCURRENCY, (folder) => mkdir(folder, { recursive: true, mode: 0o700 }));
+  await mapConcurrently(outputs, IO_CONCURRENCY, (file) => writeFile(join(root, file.path), file.data, { mode: 0o600, flag: 'wx' }));
 }
 
 async function packBundle(dir: string, entries: string[], out: string): Promise<void> {
@@ -148,23 +148,24 @@ export async function redactPath(options: RedactPathOptions): Promise<RedactPath
   for (const file of texts) mergeIdentities(identities, identitiesInFile(basename(file.path), file.text));
   const ledger = new RedactionLedger(loaded.map);
   const redactor = new Redactor(ledger, identities, options.keywords ?? []);
-  const taken = new Set<string>([MANIFEST_PATH]);
-  const outputs = texts.map((file) => ({
-    from: file.path,
-    path: redactedPath(redactor, file.path, isBundle ? 1 : 0, taken),
-    data: file.encode(redactor.redact(file.text)),
-  }));
+  const paths = new OutputPaths(redactor, isBundle ? 1 : 0, [MANIFEST_PATH]);
+  const outputs: Output[] = [];
+  for (const file of texts) {
+    const target = paths.pathFor(file.path);
+    if ('reason' in target) skipped.push({ path: file.path, reason: target.reason });
+    else outputs.push({ from: file.path, path: target.path, data: file.encode(redactor.redact(file.text)) });
+  }
   const counts = ledger.counts();
   await saveRedactionMap(mapPath, ledger.map);
   if (manifest) await writeRedactedBundle(manifest, outputs, counts, out);
   else {
     await mkdir(out, { mode: 0o700 });
-    for (const file of outputs) await writePrivate(out, file.path, file.data);
+    await writeAll(out, outputs);
   }
   return { out, mapPath, mapExisted: loaded.existed, counts, files: outputs.length, skipped, warnings: loaded.warnings };
 }
 
-async function writeRedactedBundle(manifest: Manifest, outputs: Array<{ from: string; path: string; data: Buffer }>, counts: RedactionCounts, out: string) {
+async function writeRedactedBundle(manifest: Manifest, outputs: Output[], counts: RedactionCounts, out: string) {
   const sections = new Map(manifest.files.map((file) => [file.path, file.section]));
   const kinds: Record<string, number> = { ...(manifest.redacted?.kinds ?? {}) };
   for (const [kind, count] of Object.entries(counts)) kinds[kind] = (kinds[kind] ?? 0) + count.replacements;
@@ -175,7 +176,7 @@ async function writeRedactedBundle(manifest: Manifest, outputs: Array<{ from: st
   };
   const staging = await createStaging();
   try {
-    for (const file of outputs) await writePrivate(staging.dir, file.path, file.data);
+    await writeAll(staging.dir, outputs);
     await writeFile(join(staging.dir, MANIFEST_PATH), `${JSON.stringify(redacted, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     await packBundle(staging.dir, [MANIFEST_PATH, ...outputs.map((file) => file.path)], out);
   } finally {

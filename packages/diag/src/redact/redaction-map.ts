@@ -28,18 +28,24 @@ export interface KindCount {
 
 export type RedactionCounts = Record<RedactionKind, KindCount>;
 
+type NetworkTable = 'ipv4Networks' | 'ipv6Networks';
+
 /** Hands out replacements and counts them; one per run, shared by every file of that run. */
 export class RedactionLedger {
   readonly map: RedactionMap;
   private readonly used: Record<RedactionKind, Set<string>>;
   private readonly seen: Record<RedactionKind, Set<string>>;
   private readonly replacements: Record<RedactionKind, number>;
+  /** Entries per kind and fake networks per table and prefix, kept rather than recounted so each new value costs the same. */
+  private readonly sizes: Record<RedactionKind, number>;
+  private readonly networkCounts = new Map<string, number>();
 
   constructor(map: RedactionMap) {
     this.map = map;
     this.used = perKind(() => new Set<string>());
     this.seen = perKind(() => new Set<string>());
     this.replacements = perKind(() => 0);
+    this.sizes = perKind((kind) => Object.keys(map.entries[kind]).length);
     for (const kind of REDACTION_KINDS) {
       for (const value of Object.values(map.entries[kind])) this.used[kind].add(value.toLowerCase());
     }
@@ -58,7 +64,7 @@ export class RedactionLedger {
     const table = this.map.entries[kind];
     let replacement = table[key];
     if (replacement === undefined) {
-      let n = Object.keys(table).length;
+      let n = this.sizes[kind];
       replacement = make(n);
       while (this.used[kind].has(replacement.toLowerCase())) {
         const following = make(++n);
@@ -66,11 +72,25 @@ export class RedactionLedger {
         replacement = following;
       }
       table[key] = replacement;
+      this.sizes[kind]++;
       this.used[kind].add(replacement.toLowerCase());
     }
     this.seen[kind].add(key);
     this.replacements[kind]++;
     return replacement;
+  }
+
+  /** The fake network of the original network `key`, made by `make(n)` when new: n counts the table's fakes starting with `prefix`. */
+  network(table: NetworkTable, key: string, prefix: string, make: (n: number) => string): string {
+    const networks = this.map[table];
+    const known = networks[key];
+    if (known !== undefined) return known;
+    const counter = `${table} ${prefix}`;
+    const n = this.networkCounts.get(counter) ?? Object.values(networks).filter((fake) => fake.startsWith(prefix)).length;
+    const fake = make(n);
+    networks[key] = fake;
+    this.networkCounts.set(counter, n + 1);
+    return fake;
   }
 
   counts(): RedactionCounts {

@@ -17,9 +17,11 @@ import {
   parseIpv6,
 } from './addresses.ts';
 import { HOME_PATH_PATTERN, type Identities, isPersonalUser, isSpecificHost } from './identities.ts';
+import { KnownNames } from './known-names.ts';
+import { KnownWords } from './known-words.ts';
 import { FQDN_PATTERN, isHostName, isPublicDomain, splitName } from './names.ts';
 import type { RedactionLedger } from './redaction-map.ts';
-import { protect, type Rewriting, rewrite, startRewriting } from './rewrite.ts';
+import { protect, type Rewriting, rewrite, rewriteMatches, startRewriting } from './rewrite.ts';
 
 const EMAIL_PATTERN =
   /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
@@ -31,24 +33,6 @@ const REPLACEMENT_SHAPE =
 /** Names shorter than this are replaced only inside home paths: whole-word matching on "al" or "jo" would hit ordinary text. */
 const MIN_WORD_NAME = 3;
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Case-insensitive whole words: not touching another letter or digit (so `alice_backup` and `alice-pc` match, `malice` does not). */
-function wordsPattern(words: Iterable<string>): RegExp | null {
-  const list = [...new Set([...words].filter((word) => word.length > 0))].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegex).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-}
-
-/** Any name under a known domain, for domains whose TLD is not in the list (`corp.acme.priv`). */
-function knownNamesPattern(names: Iterable<string>): RegExp | null {
-  const list = [...new Set(names)].sort((a, b) => b.length - a.length);
-  if (list.length === 0) return null;
-  return new RegExp(`(?<![\\w@.-])(?:[A-Za-z0-9-]+\\.)*(?:${list.map(escapeRegex).join('|')})(?![\\w-]|\\.[A-Za-z0-9])`, 'gi');
-}
-
 /**
  * Replaces identifiers in text using one ledger, so a value gets the same replacement in every file
  * and, with a reused map, in every run. Order matters: emails before domains, addresses before names,
@@ -56,11 +40,11 @@ function knownNamesPattern(names: Iterable<string>): RegExp | null {
  */
 export class Redactor {
   private readonly ledger: RedactionLedger;
-  private readonly domains: string[];
-  private readonly knownNames: RegExp | null;
-  private readonly users: RegExp | null;
-  private readonly hosts: RegExp | null;
-  private readonly keywords: RegExp | null;
+  private readonly domains: ReadonlySet<string>;
+  private readonly knownNames: KnownNames;
+  private readonly users: KnownWords;
+  private readonly hosts: KnownWords;
+  private readonly keywords: KnownWords;
 
   /**
    * Short host names come only from `identities`: the map's hostname keys include labels such as `www`
@@ -70,14 +54,15 @@ export class Redactor {
     this.ledger = ledger;
     const entries = ledger.map.entries;
     const lower = (values: Iterable<string>) => [...values].map((value) => value.toLowerCase());
-    this.domains = lower([...identities.domains, ...Object.keys(entries.domain)]).filter((domain) => domain.includes('.'));
+    const domains = lower([...identities.domains, ...Object.keys(entries.domain)]).filter((domain) => domain.includes('.'));
+    this.domains = new Set(domains);
     const dottedHosts = lower(identities.hosts).filter((host) => host.includes('.'));
-    this.knownNames = knownNamesPattern([...this.domains, ...dottedHosts]);
+    this.knownNames = new KnownNames([...domains, ...dottedHosts]);
     const users = lower([...identities.users, ...Object.keys(entries.user)]).filter((user) => isPersonalUser(user) && user.length >= MIN_WORD_NAME);
-    this.users = wordsPattern(users);
+    this.users = new KnownWords(users);
     const hosts = lower(identities.hosts).filter((host) => !host.includes('.') && isSpecificHost(host));
-    this.hosts = wordsPattern(hosts.filter((host) => host.length >= MIN_WORD_NAME));
-    this.keywords = wordsPattern(lower([...keywords, ...Object.keys(entries.keyword)]));
+    this.hosts = new KnownWords(hosts.filter((host) => host.length >= MIN_WORD_NAME));
+    this.keywords = new KnownWords(lower([...keywords, ...Object.keys(entries.keyword)]));
   }
 
   redact(text: string): string {
@@ -93,7 +78,7 @@ export class Redactor {
     rewrite(state, IPV6_PATTERN, (match) => this.ipv6(match[0]));
     rewrite(state, MAC_PATTERN, (match) => this.mac(match[0]));
     rewrite(state, IPV4_PATTERN, (match) => this.ipv4(match[0], match.input.slice(Math.max(0, match.index - 24), match.index)));
-    if (this.knownNames) rewrite(state, this.knownNames, (match) => this.name(match[0].toLowerCase(), true));
+    rewriteMatches(state, this.knownNames.find(state.text), (match) => this.name(match[0].toLowerCase(), true));
     rewrite(state, FQDN_PATTERN, (match) => (isHostName(match[0]) && !isPublicDomain(match[0]) ? this.name(match[0].toLowerCase(), false) : null));
     rewrite(state, HOME_PATH_PATTERN, (match) => this.homePath(match[0], match[1]));
     this.words(state, this.users, 'user');
@@ -131,10 +116,9 @@ export class Redactor {
     if (!groups || isUnidentifyingIpv6(groups)) return null;
     const key = formatIpv6(groups);
     if (this.ledger.isReplacement('ipv6', key)) return null;
-    const networks = this.ledger.map.ipv6Networks;
     const networkKey = formatIpv6([...groups.slice(0, 4), 0, 0, 0, 0]);
-    networks[networkKey] ??= formatIpv6([...FAKE_IPV6_PREFIX, Object.keys(networks).length & 0xffff, 0, 0, 0, 0]);
-    const network = parseIpv6(networks[networkKey])?.[3] ?? 0;
+    const fakeNetwork = this.ledger.network('ipv6Networks', networkKey, '', (n) => formatIpv6([...FAKE_IPV6_PREFIX, n & 0xffff, 0, 0, 0, 0]));
+    const network = parseIpv6(fakeNetwork)?.[3] ?? 0;
     return this.ledger.replace('ipv6', key, (n) => fakeIpv6(network, n + 1)) + trailing;
   }
 
@@ -148,14 +132,10 @@ export class Redactor {
   private ipv4(address: string, before: string): string | null {
     const octets = ipv4Octets(address);
     if (isUnidentifyingIpv4(octets) || followsVersionCue(before)) return null;
-    const networks = this.ledger.map.ipv4Networks;
+    const addressClass = ipv4Class(octets);
     const networkKey = octets.slice(0, 3).join('.');
-    if (networks[networkKey] === undefined) {
-      const addressClass = ipv4Class(octets);
-      const taken = Object.values(networks).filter((network) => network.startsWith(`${240 + addressClass}.`)).length;
-      networks[networkKey] = fakeIpv4Network(addressClass, taken);
-    }
-    const fake = `${networks[networkKey]}.${octets[3]}`;
+    const network = this.ledger.network('ipv4Networks', networkKey, `${240 + addressClass}.`, (n) => fakeIpv4Network(addressClass, n));
+    const fake = `${network}.${octets[3]}`;
     return this.ledger.replace('ipv4', address, () => fake);
   }
 
@@ -179,10 +159,9 @@ export class Redactor {
     return path.slice(0, path.length - user.length) + replacement;
   }
 
-  private words(state: Rewriting, pattern: RegExp | null, kind: 'user' | 'hostname' | 'keyword'): void {
-    if (!pattern) return;
+  private words(state: Rewriting, words: KnownWords, kind: 'user' | 'hostname' | 'keyword'): void {
     const prefix = { user: 'user', hostname: 'host', keyword: 'redacted-keyword-' }[kind];
-    rewrite(state, pattern, (match) => {
+    rewriteMatches(state, words.find(state.text), (match) => {
       const key = match[0].toLowerCase();
       return this.ledger.isReplacement(kind, key) ? null : this.ledger.replace(kind, key, (n) => `${prefix}${n}`);
     });

@@ -12,8 +12,19 @@ export function startRewriting(text: string): Rewriting {
   return { text, spans: [] };
 }
 
+/** Where a match starts and what it holds; a `RegExpExecArray` is one. */
+export interface TextMatch {
+  index: number;
+  0: string;
+}
+
 /** Replaces every match of `pattern` (global) for which `replace` returns a string; null keeps the match. */
 export function rewrite(state: Rewriting, pattern: RegExp, replace: (match: RegExpExecArray) => string | null): void {
+  rewriteMatches(state, state.text.matchAll(pattern), replace);
+}
+
+/** `rewrite` for matches found some other way; they must be found in `state.text` as it is now, in order and not overlapping. */
+export function rewriteMatches<M extends TextMatch>(state: Rewriting, matches: Iterable<M>, replace: (match: M) => string | null): void {
   const source = state.text;
   const old = state.spans;
   const pieces: string[] = [];
@@ -21,11 +32,9 @@ export function rewrite(state: Rewriting, pattern: RegExp, replace: (match: RegE
   let last = 0;
   let delta = 0;
   let next = 0;
-  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  for (let match = regex.exec(source); match !== null; match = regex.exec(source)) {
+  for (const match of matches) {
     const start = match.index;
     const end = start + match[0].length;
-    if (end === start) regex.lastIndex++;
     while (next < old.length && old[next][1] <= start) {
       spans.push([old[next][0] + delta, old[next][1] + delta]);
       next++;

@@ -1,5 +1,6 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { IO_CONCURRENCY, mapConcurrently } from './map-concurrently.ts';
 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
@@ -41,35 +42,47 @@ export interface Skipped {
   reason: string;
 }
 
+interface Entry {
+  path: string;
+  /** Why the entry cannot be redacted, for links and devices. */
+  notRegular?: string;
+}
+
+/** Every entry under `root` in name order, without following symbolic links. */
+async function listFolder(root: string, relative = ''): Promise<Entry[]> {
+  const entries = await readdir(join(root, relative), { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const listed: Entry[] = [];
+  for (const entry of entries) {
+    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) listed.push(...(await listFolder(root, path)));
+    else if (entry.isFile()) listed.push({ path });
+    else listed.push({ path, notRegular: entry.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
+  }
+  return listed;
+}
+
 /** Regular files under `root`, without following symbolic links; links, devices and oversized files are listed as skipped. */
 export async function readFolder(root: string): Promise<{ files: FoundFile[]; skipped: Skipped[] }> {
-  const files: FoundFile[] = [];
+  const entries = await listFolder(root);
+  const sizes = await mapConcurrently(entries, IO_CONCURRENCY, async (entry) => (entry.notRegular ? 0 : (await lstat(join(root, entry.path))).size));
+  const wanted: string[] = [];
   const skipped: Skipped[] = [];
   let total = 0;
-  const visit = async (relative: string): Promise<void> => {
-    const entries = await readdir(join(root, relative), { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) {
-        await visit(path);
-        continue;
-      }
-      if (!entry.isFile()) {
-        skipped.push({ path, reason: entry.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
-        continue;
-      }
-      const { size } = await lstat(join(root, path));
-      if (size > MAX_FILE_BYTES) {
-        skipped.push({ path, reason: `larger than ${MAX_FILE_BYTES} bytes` });
-        continue;
-      }
-      if (files.length >= MAX_FILES) throw new Error(`more than ${MAX_FILES} files in ${root}`);
-      total += size;
-      if (total > MAX_TOTAL_BYTES) throw new Error(`more than ${MAX_TOTAL_BYTES} bytes in ${root}`);
-      files.push({ path, data: await readFile(join(root, path)) });
+  for (const [index, entry] of entries.entries()) {
+    if (entry.notRegular) {
+      skipped.push({ path: entry.path, reason: entry.notRegular });
+      continue;
     }
-  };
-  await visit('');
+    if (sizes[index] > MAX_FILE_BYTES) {
+      skipped.push({ path: entry.path, reason: `larger than ${MAX_FILE_BYTES} bytes` });
+      continue;
+    }
+    if (wanted.length >= MAX_FILES) throw new Error(`more than ${MAX_FILES} files in ${root}`);
+    total += sizes[index];
+    if (total > MAX_TOTAL_BYTES) throw new Error(`more than ${MAX_TOTAL_BYTES} bytes in ${root}`);
+    wanted.push(entry.path);
+  }
+  const files = await mapConcurrently(wanted, IO_CONCURRENCY, async (path) => ({ path, data: await readFile(join(root, path)) }));
   return { files, skipped };
 }

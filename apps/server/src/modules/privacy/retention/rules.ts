@@ -10,6 +10,7 @@ import { LONGEST_RATE_LIMIT_WINDOW_MS } from '../../accounts/auth.ts';
 import { deletedAccountsStatus, purgeDeletedAccounts } from '../../accounts/purge-deleted-accounts.ts';
 import { rateLimits, sessions, signInThrottle, verifications } from '../../accounts/schema.ts';
 import { deviceRetentionRules } from '../../devices/retention-rules.ts';
+import { diagnosticsRetentionRules } from '../../diagnostics/retention-rules.ts';
 import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
 import { purchaseRetentionRules } from '../../purchases/retention-rules.ts';
 import { aggregateStatistics, statisticsStatus } from '../../stats/aggregate.ts';
@@ -132,6 +133,7 @@ export const retentionRules: readonly RetentionRule[] = [
   ...licenseRetentionRules,
   ...purchaseRetentionRules,
   ...deviceRetentionRules,
+  ...diagnosticsRetentionRules,
 ];
 
 export function retentionRule(id: string): RetentionRule {
