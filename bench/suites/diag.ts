@@ -79,29 +79,73 @@ async function collectStep(tmp: string) {
   };
 }
 
-/** Both tools get the same extracted sos report; sos clean edits a folder in place, so it gets its own copy. */
+const RUNS = 3;
+
+async function bytesUnder(root: string): Promise<number> {
+  const sizes = await Promise.all((await filesUnder(root)).map(async (file) => (await stat(file)).size));
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+/** The median wall time of the runs that succeeded, or FAILED when any failed. */
+function medianSeconds(runs: Ran[]): number {
+  if (runs.some((ran) => ran.code !== 0)) return FAILED;
+  return runs.map((ran) => ran.seconds).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+}
+
+const perSecond = (mb: number, s: number) => (s > 0 ? mb / s : FAILED);
+
+/**
+ * Both tools get the same extracted sos report, RUNS times each, whole processes timed from start to exit.
+ * sos clean edits a folder in place, so each of its runs gets a fresh copy.
+ */
 async function redactStep(tmp: string, archive: string | undefined) {
   if (!archive) {
     line('redact (sos report input)', 'skipped', 'no sos report to redact');
-    return { redact_s: FAILED, sos_clean_s: FAILED, redact_files: FAILED };
+    return {
+      redact_s: FAILED,
+      sos_clean_s: FAILED,
+      redact_files: FAILED,
+      input_mb: FAILED,
+      redact_mb_per_s: FAILED,
+      sos_clean_mb_per_s: FAILED,
+      redact_speedup_vs_sos: FAILED,
+    };
   }
   const extracted = join(tmp, 'extracted');
   await mkdir(extracted);
   const untar = await run('tar', ['xf', archive, '-C', extracted]);
   if (untar.code !== 0) throw new Error(`tar xf ${archive} failed: ${tail(untar.stderr)}`);
   const report = (await onlyEntry(extracted, /^sosreport-/))!;
-  const sosInput = join(tmp, 'for-sos-clean', report.split('/').at(-1)!);
-  await cp(report, sosInput, { recursive: true, verbatimSymlinks: true });
-
-  const ours = await run(process.execPath, [DIAG_BIN, 'redact', report, '--out', join(tmp, 'redacted-report')]);
-  if (ours.code !== 0) toolFailed('steward-diag redact', ours);
-  const files = Number(/(\d+) files redacted/.exec(ours.stdout)?.[1] ?? FAILED);
-  await mkdir(join(tmp, 'sos-clean'));
-  const sos = await run('sos', ['clean', '--batch', '--quiet', '--tmp-dir', join(tmp, 'sos-clean'), sosInput]);
-  if (sos.code !== 0) toolFailed('sos clean', sos);
-  const shown = (ran: Ran) => (ran.code === 0 ? `${ran.seconds.toFixed(1)} s` : 'failed');
-  line(`redact (sos report, ${files} files)`, shown(ours), `beside sos clean ${shown(sos)}`);
-  return { redact_s: ours.code === 0 ? ours.seconds : FAILED, sos_clean_s: sos.code === 0 ? sos.seconds : FAILED, redact_files: files };
+  const inputMb = (await bytesUnder(report)) / 1e6;
+  const ours: Ran[] = [];
+  const sos: Ran[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(await run(process.execPath, [DIAG_BIN, 'redact', report, '--out', join(tmp, `redacted-report-${i}`)]));
+    const sosInput = join(tmp, `for-sos-clean-${i}`, report.split('/').at(-1)!);
+    await cp(report, sosInput, { recursive: true, verbatimSymlinks: true });
+    await mkdir(join(tmp, `sos-clean-${i}`));
+    sos.push(await run('sos', ['clean', '--batch', '--quiet', '--tmp-dir', join(tmp, `sos-clean-${i}`), sosInput]));
+  }
+  const failedOurs = ours.find((ran) => ran.code !== 0);
+  if (failedOurs) toolFailed('steward-diag redact', failedOurs);
+  const failedSos = sos.find((ran) => ran.code !== 0);
+  if (failedSos) toolFailed('sos clean', failedSos);
+  const files = Number(/(\d+) files redacted/.exec(ours[0].stdout)?.[1] ?? FAILED);
+  const oursS = medianSeconds(ours);
+  const sosS = medianSeconds(sos);
+  const shown = (s: number) => (s === FAILED ? 'failed' : `${s.toFixed(1)} s, ${(inputMb / s).toFixed(1)} MB/s`);
+  line(`redact (sos report, ${files} files, ${inputMb.toFixed(1)} MB)`, shown(oursS), `beside sos clean ${shown(sosS)} (median of ${RUNS})`);
+  const speedup = oursS > 0 && sosS > 0 ? sosS / oursS : FAILED;
+  line('redact speed-up over sos clean', speedup === FAILED ? 'failed' : `${speedup.toFixed(1)}×`, 'goal ≥ 10×');
+  return {
+    redact_s: oursS,
+    sos_clean_s: sosS,
+    redact_files: files,
+    input_mb: inputMb,
+    redact_mb_per_s: perSecond(inputMb, oursS),
+    sos_clean_mb_per_s: perSecond(inputMb, sosS),
+    redact_speedup_vs_sos: speedup,
+  };
 }
 
 function describe(result: ReturnType<typeof score>): string {
@@ -143,8 +187,10 @@ async function corpusStep(tmp: string) {
   return {
     redact_recall: oursScore.recall,
     redact_false_positive_rate: oursScore.falsePositiveRate,
+    redact_false_positives: oursScore.lost.length,
     sos_clean_recall: sosScore?.recall ?? FAILED,
     sos_clean_false_positive_rate: sosScore?.falsePositiveRate ?? FAILED,
+    sos_clean_false_positives: sosScore?.lost.length ?? FAILED,
   };
 }
 
