@@ -11,6 +11,7 @@ import { deletedAccountsStatus, purgeDeletedAccounts } from '../../accounts/purg
 import { rateLimits, sessions, signInThrottle, verifications } from '../../accounts/schema.ts';
 import { deviceRetentionRules } from '../../devices/retention-rules.ts';
 import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
+import { companyRetentionRules } from '../../orgs/retention-rules.ts';
 import { purchaseRetentionRules } from '../../purchases/retention-rules.ts';
 import { aggregateStatistics, statisticsStatus } from '../../stats/aggregate.ts';
 import { consentLedger, mailOpen } from '../schema.ts';
@@ -130,6 +131,7 @@ export const retentionRules: readonly RetentionRule[] = [
     status: (deps) => oldestOnly(deps, blob, blob.createdAt),
   },
   ...licenseRetentionRules,
+  ...companyRetentionRules,
   ...purchaseRetentionRules,
   ...deviceRetentionRules,
 ];
