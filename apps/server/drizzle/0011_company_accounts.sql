@@ -43,6 +43,7 @@ CREATE TABLE "company_notice" (
 );
 --> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "active_organization_id" text;--> statement-breakpoint
+ALTER TABLE "license" ADD COLUMN "company_id" text;--> statement-breakpoint
 ALTER TABLE "company_invitation" ADD CONSTRAINT "company_invitation_organization_id_company_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."company"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "company_invitation" ADD CONSTRAINT "company_invitation_inviter_id_users_id_fk" FOREIGN KEY ("inviter_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "company_member" ADD CONSTRAINT "company_member_organization_id_company_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."company"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -54,4 +55,5 @@ CREATE INDEX "company_invitation_expires_at_idx" ON "company_invitation" USING b
 CREATE UNIQUE INDEX "company_member_user_id_idx" ON "company_member" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "company_member_organization_id_idx" ON "company_member" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "company_notice_organization_id_idx" ON "company_notice" USING btree ("organization_id","created_at");--> statement-breakpoint
-CREATE INDEX "company_notice_created_at_idx" ON "company_notice" USING btree ("created_at");
+CREATE INDEX "company_notice_created_at_idx" ON "company_notice" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "license_company_idx" ON "license" USING btree ("company_id");

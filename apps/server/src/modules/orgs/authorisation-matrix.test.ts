@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client } from '../../testing/accounts-client.ts';
 import { createTestApp, newVisitor, type TestApp } from '../../testing/harness.ts';
+import { issue } from '../licenses/test-kit.ts';
 import { company, type Person } from './company-test-kit.ts';
 
 /*
@@ -20,6 +21,8 @@ interface Fixture {
   foreignInvitation: string;
   /** An invitation of acme to the blocked company's member. */
   blockedInvitation: string;
+  acmeLicense: string;
+  frozenLicense: string;
 }
 
 interface Case {
@@ -49,6 +52,12 @@ const CASES: Record<string, Case> = {
   'PATCH /api/companies/current/members/:memberId': { params: memberOf, body: { name: 'Matrix' }, member: 403 },
   'POST /api/companies/current/members/:memberId/password-reset': { params: memberOf, member: 403 },
   'DELETE /api/companies/current/members/:memberId': { params: memberOf, member: 403 },
+  'GET /api/companies/current/licenses': { member: 'allowed' },
+  'POST /api/companies/current/licenses': { body: { code: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }, member: 403 },
+  'DELETE /api/companies/current/licenses/:licenseId': {
+    params: (f, caller) => ({ licenseId: caller === 'blocked' ? f.frozenLicense : f.acmeLicense }),
+    member: 403,
+  },
 };
 
 let t: TestApp;
@@ -58,13 +67,20 @@ async function invite(admin: Person, email: string): Promise<string> {
   return (await admin.browser.request('POST', '/api/companies/current/invitations', { email })).json().id;
 }
 
+async function companyLicense(admin: Person): Promise<string> {
+  const issued = await issue(t, 'total-security-1y-3');
+  await admin.browser.request('POST', '/api/companies/current/licenses', { code: issued.code });
+  return issued.id;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   const [acme, rival, frozen] = await Promise.all([company(t, 2), company(t, 1), company(t, 2)]);
   const foreignInvitation = await invite(acme.admin, `stranger-${acme.domain}@example.test`);
   const blockedInvitation = await invite(acme.admin, frozen.colleagues[0].visitor.email);
+  const [acmeLicense, frozenLicense] = [await companyLicense(acme.admin), await companyLicense(frozen.admin)];
   await frozen.admin.browser.request('POST', '/api/companies/current/block');
-  f = { acme, rival, frozen, foreignInvitation, blockedInvitation };
+  f = { acme, rival, frozen, foreignInvitation, blockedInvitation, acmeLicense, frozenLicense };
 });
 afterAll(() => t.close());
 
@@ -83,7 +99,7 @@ function call(browser: Person['browser'], key: string, caller: Caller) {
 describe('company authorisation matrix', () => {
   it('has a case for every company route in the route table, and none for a route that is gone', () => {
     const routes = companyRoutes();
-    expect(routes.length).toBeGreaterThanOrEqual(14);
+    expect(routes.length).toBeGreaterThanOrEqual(17);
     expect(routes.filter((r) => !(r in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((k) => !routes.includes(k))).toEqual([]);
   });
@@ -113,6 +129,7 @@ describe('company authorisation matrix', () => {
     const members = (await f.acme.admin.browser.request('GET', '/api/companies/current/members')).json();
     expect(members).toHaveLength(3);
     expect(members.map((m: { name: string }) => m.name)).not.toContain('Matrix');
+    expect((await f.acme.admin.browser.request('GET', '/api/companies/current/licenses')).json()).toHaveLength(1);
   });
 
   it('refuses a member without the right on every administrator route', async () => {

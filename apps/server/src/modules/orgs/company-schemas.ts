@@ -3,6 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$', maxLength: 16 });
 const Domain = Type.String({ pattern: '^[A-Za-z0-9]([A-Za-z0-9-]{0,62}\\.)+[A-Za-z]{2,63}$', maxLength: 253 });
 const Id = Type.String({ minLength: 1, maxLength: 64 });
+const Role = Type.Union([Type.Literal('admin'), Type.Literal('license-manager'), Type.Literal('member')]);
 
 export const NewCompany = Type.Object(
   {
@@ -41,7 +42,7 @@ export const MemberEdit = Type.Object(
   {
     name: Type.Optional(Type.String({ maxLength: 200 })),
     language: Type.Optional(Type.Union([Language, Type.Null()])),
-    role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('member')])),
+    role: Type.Optional(Role),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -49,7 +50,7 @@ export const MemberEdit = Type.Object(
 export const NewInvitation = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 254 }),
-    role: Type.Optional(Type.Union([Type.Literal('admin'), Type.Literal('member')])),
+    role: Type.Optional(Role),
   },
   { additionalProperties: false },
 );
@@ -69,3 +70,4 @@ export const NoticeOut = Type.Object({
 export const MemberParams = Type.Object({ memberId: Id });
 export const InvitationParams = Type.Object({ invitationId: Id });
 export const CompanyParams = Type.Object({ companyId: Id });
+export const LicenseParams = Type.Object({ licenseId: Type.String({ format: 'uuid' }) });

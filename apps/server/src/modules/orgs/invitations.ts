@@ -7,7 +7,7 @@ import { userSummary } from '../accounts/user-summaries.ts';
 import { companyProblems } from './company-problems.ts';
 import type { CompanyView } from './company-view.ts';
 import { joinCompany } from './join-company.ts';
-import { type CompanyRole, type Membership, requireNoCompany } from './membership.ts';
+import { type AssignableRole, asAssignableRole, type Membership, requireNoCompany } from './membership.ts';
 import { company, companyInvitation } from './schema.ts';
 
 export const INVITATION_DAYS = 7;
@@ -35,7 +35,7 @@ async function openInvitations(deps: Pick<Deps, 'db' | 'clock'>, companyId: stri
 export async function inviteColleague(
   deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>,
   admin: Membership & { userId: string },
-  input: { email: string; role: Exclude<CompanyRole, 'owner'> },
+  input: { email: string; role: AssignableRole },
 ): Promise<InvitationView> {
   const email = input.email.trim().toLowerCase();
   if ((await openInvitations(deps, admin.companyId)) >= OPEN_INVITATION_LIMIT) {
@@ -85,6 +85,6 @@ export async function acceptInvitation(deps: Pick<Deps, 'db' | 'clock' | 'mailer
   if (!user || !invitation || !usable) throw problems.notFound('invitation');
   if (invitation.blockedAt) throw companyProblems.blocked();
   await requireNoCompany(deps, userId);
-  const role = invitation.invitation.role === 'admin' ? 'admin' : 'member';
+  const role = asAssignableRole(invitation.invitation.role);
   return joinCompany(deps, { companyId: invitation.invitation.organizationId, joiner: user, role, via: 'invitation', invitationId });
 }

@@ -4,7 +4,7 @@ import type { Auth } from '../accounts/auth.ts';
 import { updateProfile } from '../accounts/profile.ts';
 import { type UserSummary, userSummaries, userSummary } from '../accounts/user-summaries.ts';
 import { companyProblems } from './company-problems.ts';
-import type { Membership } from './membership.ts';
+import type { AssignableRole, Membership } from './membership.ts';
 import { companyMember } from './schema.ts';
 
 export interface MemberView {
@@ -20,7 +20,7 @@ export interface MemberView {
 export interface MemberEdit {
   name?: string;
   language?: string | null;
-  role?: 'admin' | 'member';
+  role?: AssignableRole;
 }
 
 type MemberRow = typeof companyMember.$inferSelect;

@@ -3,10 +3,14 @@ import type { Deps } from '../../platform/deps.ts';
 import { companyProblems } from './company-problems.ts';
 import { company, companyMember } from './schema.ts';
 
-/** `owner` registered the company (ORG-1); owners and admins are its administrators. */
-export const COMPANY_ROLES = ['owner', 'admin', 'member'] as const;
+/**
+ * `owner` registered the company (ORG-1); owners and admins are its administrators. A
+ * `license-manager` is a member an administrator allowed to add the company's licenses (LIC-4).
+ */
+export const COMPANY_ROLES = ['owner', 'admin', 'license-manager', 'member'] as const;
 export type CompanyRole = (typeof COMPANY_ROLES)[number];
-export const ASSIGNABLE_ROLES = ['admin', 'member'] as const;
+export const ASSIGNABLE_ROLES = ['admin', 'license-manager', 'member'] as const;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
 export interface Membership {
   memberId: string;
@@ -16,6 +20,10 @@ export interface Membership {
 }
 
 export const isAdministrator = (role: string) => role === 'owner' || role === 'admin';
+export const mayAddLicenses = (role: string) => isAdministrator(role) || role === 'license-manager';
+
+export const asAssignableRole = (role: string | null): AssignableRole =>
+  (ASSIGNABLE_ROLES as readonly string[]).includes(role ?? '') ? (role as AssignableRole) : 'member';
 
 /** The company the person belongs to, if any; other modules ask this before showing company resources. */
 export async function membershipOf(deps: Pick<Deps, 'db'>, userId: string): Promise<Membership | null> {
@@ -35,12 +43,13 @@ export async function membershipOf(deps: Pick<Deps, 'db'>, userId: string): Prom
 export async function requireMembership(
   deps: Pick<Deps, 'db'>,
   userId: string,
-  need: { administrator?: boolean; whileBlocked?: boolean } = {},
+  need: { administrator?: boolean; licenses?: boolean; whileBlocked?: boolean } = {},
 ): Promise<Membership> {
   const membership = await membershipOf(deps, userId);
   if (!membership) throw companyProblems.noCompany();
   if (membership.blocked && !need.whileBlocked) throw companyProblems.blocked();
   if (need.administrator && !isAdministrator(membership.role)) throw companyProblems.notAdministrator();
+  if (need.licenses && !mayAddLicenses(membership.role)) throw companyProblems.notAdministrator();
   return membership;
 }
 

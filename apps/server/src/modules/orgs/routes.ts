@@ -8,8 +8,9 @@ import { CompanyOut, CompanyParams, DomainIn, InvitationOut, InvitationParams, J
 import { companyView } from './company-view.ts';
 import { joinableCompany, joinByDomain, setCompanyDomain } from './domain-join.ts';
 import { acceptInvitation, inviteColleague } from './invitations.ts';
+import { companyLicenseRoutes } from './license-routes.ts';
 import { memberRoutes } from './member-routes.ts';
-import { requireMembership } from './membership.ts';
+import { type AssignableRole, requireMembership } from './membership.ts';
 import { listNotices } from './notices.ts';
 import { type NewCompany as NewCompanyInput, registerCompany } from './register-company.ts';
 
@@ -69,7 +70,7 @@ export async function companyRoutes(app: FastifyInstance, opts: { auth: Auth; de
     async (request) => joinByDomain(deps, signedIn(request).userId, request.params.companyId),
   );
 
-  app.post<{ Body: { email: string; role?: 'admin' | 'member' } }>(
+  app.post<{ Body: { email: string; role?: AssignableRole } }>(
     '/api/companies/current/invitations',
     {
       config: perUser('company-invite', 30, '1 hour'),
@@ -109,4 +110,5 @@ export async function companyRoutes(app: FastifyInstance, opts: { auth: Auth; de
   );
 
   await app.register(memberRoutes, { auth, deps });
+  await app.register(companyLicenseRoutes, { deps });
 }
