@@ -57,6 +57,8 @@ async function colleague(deps: Pick<Deps, 'db'>, membership: Membership, memberI
 export async function editMember(deps: Pick<Deps, 'db' | 'clock'>, membership: Membership, memberId: string, edit: MemberEdit): Promise<MemberView> {
   const { row } = await colleague(deps, membership, memberId);
   if (edit.role !== undefined && row.role === 'owner') throw companyProblems.ownerStays();
+  // updateProfile takes a plain Db; a drizzle transaction answers the same queries, so the role
+  // and the profile change commit or fail together.
   await deps.db.transaction(async (tx) => {
     if (edit.role !== undefined) await tx.update(companyMember).set({ role: edit.role }).where(eq(companyMember.id, row.id));
     await updateProfile({ db: tx as unknown as Deps['db'], clock: deps.clock }, row.userId, { name: edit.name, language: edit.language });
