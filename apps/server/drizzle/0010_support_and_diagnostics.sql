@@ -62,6 +62,7 @@ CREATE TABLE "support_department" (
 CREATE TABLE "support_message" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"request_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
 	"author_id" text NOT NULL,
 	"author_kind" text NOT NULL,
 	"internal" boolean DEFAULT false NOT NULL,
@@ -149,6 +150,7 @@ CREATE UNIQUE INDEX "diag_upload_token_hash_idx" ON "diag_upload_token" USING bt
 CREATE INDEX "diag_upload_token_user_idx" ON "diag_upload_token" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "support_attachment_request_idx" ON "support_attachment" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "support_message_request_idx" ON "support_message" USING btree ("request_id","created_at");--> statement-breakpoint
+CREATE INDEX "support_message_user_idx" ON "support_message" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "support_request_user_idx" ON "support_request" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "support_request_queue_idx" ON "support_request" USING btree ("department_id","status","updated_at");--> statement-breakpoint
 CREATE INDEX "support_request_company_idx" ON "support_request" USING btree ("company_id");--> statement-breakpoint

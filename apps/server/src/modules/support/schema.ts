@@ -137,13 +137,15 @@ export const supportMessage = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => supportRequest.id, { onDelete: 'cascade' }),
+    /** The customer whose request this is, whoever wrote the message: the conversation is theirs to export and erase. */
+    userId: text('user_id').notNull(),
     authorId: text('author_id').notNull(),
     authorKind: notPersonal(text('author_kind', { enum: AUTHOR_KINDS }).notNull(), 'customer or staff'),
     internal: notPersonal(boolean('internal').notNull().default(false), 'a note among staff, hidden from the customer'),
     body: personal(text('body').notNull(), requestData('communication', 'Carry the conversation about the request')),
     createdAt: timestamp('created_at', tz).notNull(),
   },
-  (t) => [index('support_message_request_idx').on(t.requestId, t.createdAt)],
+  (t) => [index('support_message_request_idx').on(t.requestId, t.createdAt), index('support_message_user_idx').on(t.userId)],
 );
 
 /** A file attached to a request; the content is an encrypted blob of the customer (SUP-2). */

@@ -29,8 +29,15 @@ const PUBLIC = new Set([
   // token after; modules/devices tests show they answer 401 to a valid body without a good token.
   'POST /api/v1/devices/checkin',
   'POST /api/v1/devices/commands/:id/ack',
+  // steward-diag sends bundles with a support request's upload token, not a session; malformed
+  // headers are a 400 before the token is looked at, and diagnostics tests show a bad token is a 401.
+  'POST /api/v1/diag/bundles',
   // The store provider signs each webhook with HMAC; there is no session to have.
   'POST /api/store/webhooks/:provider',
+  // A satisfaction survey is opened from the mailed link; its random token is the credential,
+  // so it can be answered without signing in (modules/support/surveys.test.ts, SUP-5).
+  'GET /api/support/surveys/:token',
+  'POST /api/support/surveys/:token',
 ]);
 
 let t: TestApp;

@@ -1,0 +1,24 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Deps } from '../../platform/deps.ts';
+import { supportRequest } from './schema.ts';
+
+/** More than anyone opens at the rate allowed; the list stays one page. */
+export const MAX_LISTED_REQUESTS = 500;
+
+/** The customer's own requests, most recently active first. */
+export async function listRequests(deps: Pick<Deps, 'db'>, userId: string) {
+  const rows = await deps.db
+    .select({
+      id: supportRequest.id,
+      number: supportRequest.number,
+      subject: supportRequest.subject,
+      status: supportRequest.status,
+      createdAt: supportRequest.createdAt,
+      updatedAt: supportRequest.updatedAt,
+    })
+    .from(supportRequest)
+    .where(eq(supportRequest.userId, userId))
+    .orderBy(desc(supportRequest.updatedAt))
+    .limit(MAX_LISTED_REQUESTS);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
+}
