@@ -7,6 +7,7 @@ CREATE TABLE "company" (
 	"country" text,
 	"language" text,
 	"domain" text,
+	"support_requests_shared" boolean DEFAULT false NOT NULL,
 	"blocked_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "company_slug_unique" UNIQUE("slug"),

@@ -29,6 +29,7 @@ function companies() {
           country: { type: 'string', required: false },
           language: { type: 'string', required: false },
           domain: { type: 'string', required: false, input: false },
+          supportRequestsShared: { type: 'boolean', required: false, defaultValue: false, input: false },
           blockedAt: { type: 'date', required: false, input: false },
         },
       },

@@ -37,6 +37,7 @@ const memberOf = (f: Fixture, caller: Caller) => ({ memberId: caller === 'blocke
 const CASES: Record<string, Case> = {
   'POST /api/companies': { body: { name: 'Matrix Ltd', country: 'gb', language: 'en' }, member: 409 },
   'GET /api/companies/current': { member: 'allowed' },
+  'PATCH /api/companies/current': { body: { supportRequestsShared: true }, member: 403 },
   'PUT /api/companies/current/domain': { body: { domain: null }, member: 403 },
   'GET /api/companies/joinable': { member: 'allowed' },
   'POST /api/companies/:companyId/join': { params: (f, caller) => ({ companyId: caller === 'blocked' ? f.frozen.id : f.acme.id }), member: 409 },
@@ -99,7 +100,7 @@ function call(browser: Person['browser'], key: string, caller: Caller) {
 describe('company authorisation matrix', () => {
   it('has a case for every company route in the route table, and none for a route that is gone', () => {
     const routes = companyRoutes();
-    expect(routes.length).toBeGreaterThanOrEqual(17);
+    expect(routes.length).toBeGreaterThanOrEqual(18);
     expect(routes.filter((r) => !(r in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((k) => !routes.includes(k))).toEqual([]);
   });
@@ -125,7 +126,7 @@ describe('company authorisation matrix', () => {
       await outsider.request('DELETE', '/api/companies/current/block');
     }
     const acme = (await f.acme.admin.browser.request('GET', '/api/companies/current')).json();
-    expect(acme).toMatchObject({ blocked: false, domain: f.acme.domain, name: `Company ${f.acme.domain}` });
+    expect(acme).toMatchObject({ blocked: false, domain: f.acme.domain, name: `Company ${f.acme.domain}`, supportRequestsShared: false });
     const members = (await f.acme.admin.browser.request('GET', '/api/companies/current/members')).json();
     expect(members).toHaveLength(3);
     expect(members.map((m: { name: string }) => m.name)).not.toContain('Matrix');

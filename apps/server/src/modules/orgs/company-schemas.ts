@@ -15,12 +15,23 @@ export const NewCompany = Type.Object(
   { additionalProperties: false },
 );
 
+export const CompanyEdit = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+    country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+    language: Type.Optional(Language),
+    supportRequestsShared: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export const CompanyOut = Type.Object({
   id: Type.String(),
   name: Type.String(),
   country: Type.Union([Type.String(), Type.Null()]),
   language: Type.Union([Type.String(), Type.Null()]),
   domain: Type.Union([Type.String(), Type.Null()]),
+  supportRequestsShared: Type.Boolean(),
   blocked: Type.Boolean(),
   role: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -10,6 +10,7 @@ export interface CompanyView {
   country: string | null;
   language: string | null;
   domain: string | null;
+  supportRequestsShared: boolean;
   blocked: boolean;
   role: string;
   createdAt: string;
@@ -24,6 +25,7 @@ export async function companyView(deps: Pick<Deps, 'db'>, membership: Membership
     country: row.country,
     language: row.language,
     domain: row.domain,
+    supportRequestsShared: row.supportRequestsShared,
     blocked: row.blockedAt !== null,
     role: membership.role,
     createdAt: row.createdAt.toISOString(),

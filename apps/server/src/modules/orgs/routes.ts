@@ -4,7 +4,18 @@ import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { guard, signedIn } from '../accounts/current-session.ts';
 import { setCompanyBlocked } from './block-company.ts';
-import { CompanyOut, CompanyParams, DomainIn, InvitationOut, InvitationParams, JoinableOut, NewCompany, NewInvitation, NoticeOut } from './company-schemas.ts';
+import {
+  CompanyEdit,
+  CompanyOut,
+  CompanyParams,
+  DomainIn,
+  InvitationOut,
+  InvitationParams,
+  JoinableOut,
+  NewCompany,
+  NewInvitation,
+  NoticeOut,
+} from './company-schemas.ts';
 import { companyView } from './company-view.ts';
 import { joinableCompany, joinByDomain, setCompanyDomain } from './domain-join.ts';
 import { acceptInvitation, inviteColleague } from './invitations.ts';
@@ -13,6 +24,7 @@ import { memberRoutes } from './member-routes.ts';
 import { type AssignableRole, requireMembership } from './membership.ts';
 import { listNotices } from './notices.ts';
 import { type NewCompany as NewCompanyInput, registerCompany } from './register-company.ts';
+import { type CompanyEdit as CompanyEditInput, updateCompany } from './update-company.ts';
 
 const tags = ['companies'];
 
@@ -40,6 +52,19 @@ export async function companyRoutes(app: FastifyInstance, opts: { auth: Auth; de
 
   app.get('/api/companies/current', { schema: { tags, summary: 'My company, and whether it is blocked', response: { 200: CompanyOut } } }, async (request) =>
     companyView(deps, await requireMembership(deps, signedIn(request).userId, { whileBlocked: true })),
+  );
+
+  app.patch<{ Body: CompanyEditInput }>(
+    '/api/companies/current',
+    {
+      schema: {
+        tags,
+        summary: 'Correct the company’s details, or let colleagues see each other’s support requests (administrators; SUP-4)',
+        body: CompanyEdit,
+        response: { 200: CompanyOut },
+      },
+    },
+    async (request) => updateCompany(deps, await administrator(request), request.body),
   );
 
   app.put<{ Body: { domain: string | null } }>(

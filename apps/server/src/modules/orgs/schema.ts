@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { notPersonal, personal } from '../../platform/datamap/annotate.ts';
 import { users } from '../accounts/schema.ts';
 
@@ -19,6 +19,10 @@ export const company = pgTable('company', {
   country: notPersonal(text('country'), 'Country the company is registered in'),
   language: notPersonal(text('language'), 'Language of the company’s messages'),
   domain: notPersonal(text('domain').unique(), 'Email domain an administrator verified; colleagues on it may join'),
+  supportRequestsShared: notPersonal(
+    boolean('support_requests_shared').notNull().default(false),
+    'Whether the administrator lets colleagues see each other’s support requests (SUP-4)',
+  ),
   blockedAt: timestamp('blocked_at', tz),
   createdAt: timestamp('created_at', tz).notNull().defaultNow(),
 });
