@@ -23,6 +23,8 @@ interface Fixture {
   blockedInvitation: string;
   acmeLicense: string;
   frozenLicense: string;
+  /** An invitation of the blocked company. */
+  frozenInvitation: string;
 }
 
 interface Case {
@@ -46,6 +48,12 @@ const CASES: Record<string, Case> = {
     params: (f, caller) => ({ invitationId: caller === 'blocked' ? f.blockedInvitation : f.foreignInvitation }),
     member: 404,
   },
+  'GET /api/companies/current/invitations': { member: 403 },
+  'DELETE /api/companies/current/invitations/:invitationId': {
+    params: (f, caller) => ({ invitationId: caller === 'blocked' ? f.frozenInvitation : f.foreignInvitation }),
+    member: 403,
+  },
+  'DELETE /api/companies/current/membership': { member: 'allowed' },
   'GET /api/companies/current/notices': { member: 403 },
   'POST /api/companies/current/block': { member: 403 },
   'DELETE /api/companies/current/block': { member: 403 },
@@ -80,8 +88,9 @@ beforeAll(async () => {
   const foreignInvitation = await invite(acme.admin, `stranger-${acme.domain}@example.test`);
   const blockedInvitation = await invite(acme.admin, frozen.colleagues[0].visitor.email);
   const [acmeLicense, frozenLicense] = [await companyLicense(acme.admin), await companyLicense(frozen.admin)];
+  const frozenInvitation = await invite(frozen.admin, `stranger-${frozen.domain}@example.test`);
   await frozen.admin.browser.request('POST', '/api/companies/current/block');
-  f = { acme, rival, frozen, foreignInvitation, blockedInvitation, acmeLicense, frozenLicense };
+  f = { acme, rival, frozen, foreignInvitation, blockedInvitation, acmeLicense, frozenLicense, frozenInvitation };
 });
 afterAll(() => t.close());
 
@@ -100,7 +109,7 @@ function call(browser: Person['browser'], key: string, caller: Caller) {
 describe('company authorisation matrix', () => {
   it('has a case for every company route in the route table, and none for a route that is gone', () => {
     const routes = companyRoutes();
-    expect(routes.length).toBeGreaterThanOrEqual(18);
+    expect(routes.length).toBeGreaterThanOrEqual(21);
     expect(routes.filter((r) => !(r in CASES))).toEqual([]);
     expect(Object.keys(CASES).filter((k) => !routes.includes(k))).toEqual([]);
   });
@@ -131,6 +140,9 @@ describe('company authorisation matrix', () => {
     expect(members).toHaveLength(3);
     expect(members.map((m: { name: string }) => m.name)).not.toContain('Matrix');
     expect((await f.acme.admin.browser.request('GET', '/api/companies/current/licenses')).json()).toHaveLength(1);
+    expect((await f.acme.admin.browser.request('GET', '/api/companies/current/invitations')).json().map((i: { id: string }) => i.id)).toContain(
+      f.foreignInvitation,
+    );
   });
 
   it('refuses a member without the right on every administrator route', async () => {

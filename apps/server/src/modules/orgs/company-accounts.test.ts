@@ -179,3 +179,28 @@ describe('administering colleagues', () => {
     expect((await acme.admin.browser.request('GET', '/api/companies/current/members')).statusCode).toBe(200);
   });
 });
+
+describe('invitations and leaving', () => {
+  it('lists open invitations to administrators, who may withdraw one before it is used', async () => {
+    const acme = await company(t, 0);
+    const invitee = await person(t);
+    const invited = (
+      await acme.admin.browser.request('POST', '/api/companies/current/invitations', { email: invitee.visitor.email, role: 'license-manager' })
+    ).json();
+    expect((await acme.admin.browser.request('GET', '/api/companies/current/invitations')).json()).toEqual([
+      { id: invited.id, email: invitee.visitor.email, role: 'license-manager', expiresAt: invited.expiresAt },
+    ]);
+    expect((await acme.admin.browser.request('DELETE', `/api/companies/current/invitations/${invited.id}`)).statusCode).toBe(204);
+    expect((await invitee.browser.request('POST', `/api/companies/invitations/${invited.id}/accept`)).statusCode).toBe(404);
+    expect((await acme.admin.browser.request('GET', '/api/companies/current/invitations')).json()).toEqual([]);
+  });
+
+  it('lets a member leave, after which they may join another company; the registering administrator stays', async () => {
+    const acme = await company(t, 1);
+    const [ann] = acme.colleagues;
+    expect((await ann.browser.request('DELETE', '/api/companies/current/membership')).statusCode).toBe(204);
+    expect((await ann.browser.request('GET', '/api/companies/current')).statusCode).toBe(404);
+    expect((await ann.browser.request('POST', '/api/companies', newCompany())).statusCode).toBe(201);
+    expect((await acme.admin.browser.request('DELETE', '/api/companies/current/membership')).json().code).toBe('owner-stays');
+  });
+});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, desc, eq, gt } from 'drizzle-orm';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
@@ -87,4 +87,27 @@ export async function acceptInvitation(deps: Pick<Deps, 'db' | 'clock' | 'mailer
   await requireNoCompany(deps, userId);
   const role = asAssignableRole(invitation.invitation.role);
   return joinCompany(deps, { companyId: invitation.invitation.organizationId, joiner: user, role, via: 'invitation', invitationId });
+}
+
+/** The company's open invitations, newest first (administrators). */
+export async function listInvitations(deps: Pick<Deps, 'db' | 'clock'>, admin: Membership): Promise<InvitationView[]> {
+  const rows = await deps.db
+    .select()
+    .from(companyInvitation)
+    .where(
+      and(eq(companyInvitation.organizationId, admin.companyId), eq(companyInvitation.status, 'pending'), gt(companyInvitation.expiresAt, deps.clock.now())),
+    )
+    .orderBy(desc(companyInvitation.createdAt))
+    .limit(OPEN_INVITATION_LIMIT);
+  return rows.map((row) => ({ id: row.id, email: row.email, role: row.role ?? 'member', expiresAt: row.expiresAt.toISOString() }));
+}
+
+/** Withdraws an open invitation; another company's, or one already used, is not found. */
+export async function cancelInvitation(deps: Pick<Deps, 'db'>, admin: Membership, invitationId: string): Promise<void> {
+  const canceled = await deps.db
+    .update(companyInvitation)
+    .set({ status: 'canceled' })
+    .where(and(eq(companyInvitation.id, invitationId), eq(companyInvitation.organizationId, admin.companyId), eq(companyInvitation.status, 'pending')))
+    .returning({ id: companyInvitation.id });
+  if (canceled.length === 0) throw problems.notFound('invitation');
 }

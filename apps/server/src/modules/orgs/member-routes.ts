@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { signedIn } from '../accounts/current-session.ts';
 import { MemberEdit, MemberOut, MemberParams } from './company-schemas.ts';
-import { editMember, listMembers, type MemberEdit as MemberEditInput, removeMember, resetColleaguePassword } from './members.ts';
+import { editMember, leaveCompany, listMembers, type MemberEdit as MemberEditInput, removeMember, resetColleaguePassword } from './members.ts';
 import { requireMembership } from './membership.ts';
 
 const tags = ['companies'];
@@ -56,6 +56,15 @@ export async function memberRoutes(app: FastifyInstance, opts: { auth: Auth; dep
     { schema: { tags, summary: 'Remove a colleague from the company; their personal account stays', params: MemberParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
       await removeMember(deps, await administrator(request), request.params.memberId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete(
+    '/api/companies/current/membership',
+    { schema: { tags, summary: 'Leave the company; my personal account stays', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await leaveCompany(deps, await requireMembership(deps, signedIn(request).userId));
       return reply.code(204).send();
     },
   );

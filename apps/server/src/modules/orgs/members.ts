@@ -79,3 +79,9 @@ export async function resetColleaguePassword(auth: Auth, deps: Pick<Deps, 'db'>,
   const { user } = await colleague(deps, membership, memberId);
   await auth.api.requestPasswordReset({ body: { email: user.email, redirectTo: '/reset-password' } });
 }
+
+/** A member leaves the company on their own; the administrator who registered it cannot, so it always has one. */
+export async function leaveCompany(deps: Pick<Deps, 'db'>, membership: Membership): Promise<void> {
+  if (membership.role === 'owner') throw companyProblems.ownerStays();
+  await deps.db.delete(companyMember).where(eq(companyMember.id, membership.memberId));
+}

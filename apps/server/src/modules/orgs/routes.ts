@@ -18,7 +18,7 @@ import {
 } from './company-schemas.ts';
 import { companyView } from './company-view.ts';
 import { joinableCompany, joinByDomain, setCompanyDomain } from './domain-join.ts';
-import { acceptInvitation, inviteColleague } from './invitations.ts';
+import { acceptInvitation, cancelInvitation, inviteColleague, listInvitations } from './invitations.ts';
 import { companyLicenseRoutes } from './license-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { type AssignableRole, requireMembership } from './membership.ts';
@@ -104,6 +104,21 @@ export async function companyRoutes(app: FastifyInstance, opts: { auth: Auth; de
     async (request, reply) => {
       const invitation = await inviteColleague(deps, await administrator(request), { email: request.body.email, role: request.body.role ?? 'member' });
       return reply.code(201).send(invitation);
+    },
+  );
+
+  app.get(
+    '/api/companies/current/invitations',
+    { schema: { tags, summary: 'Open invitations (administrators)', response: { 200: Type.Array(InvitationOut) } } },
+    async (request) => listInvitations(deps, await administrator(request)),
+  );
+
+  app.delete<{ Params: { invitationId: string } }>(
+    '/api/companies/current/invitations/:invitationId',
+    { schema: { tags, summary: 'Withdraw an open invitation (administrators)', params: InvitationParams, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await cancelInvitation(deps, await administrator(request), request.params.invitationId);
+      return reply.code(204).send();
     },
   );
 
