@@ -18,6 +18,7 @@ import { reportRoutes } from './modules/diagnostics/routes.ts';
 import { registerLicenseJobs } from './modules/licenses/jobs.ts';
 import { productApiRoutes } from './modules/licenses/product-api-routes.ts';
 import { licenseRoutes } from './modules/licenses/routes.ts';
+import { companyRoutes } from './modules/orgs/routes.ts';
 import { registerRetentionJobs } from './modules/privacy/retention/jobs.ts';
 import { retentionRoutes } from './modules/privacy/retention/routes.ts';
 import { registerRightsJobs } from './modules/privacy/rights/jobs.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(productApiRoutes, { auth, deps });
   await app.register(purchaseRoutes, { auth, deps });
   await app.register(deviceRoutes, { auth, deps });
+  await app.register(companyRoutes, { auth, deps });
   await app.register(deviceApiRoutes, { auth, deps });
   await app.register(supportRoutes, { auth, deps });
   await app.register(supportStaffRoutes, { auth, deps });

@@ -1,6 +1,6 @@
 import { passkey } from '@better-auth/passkey';
 import type { BetterAuthOptions } from 'better-auth';
-import { admin, phoneNumber, twoFactor } from 'better-auth/plugins';
+import { admin, organization, phoneNumber, twoFactor } from 'better-auth/plugins';
 
 export interface AuthSenders {
   sendTwoFactorCode(user: { id: string; email: string }, code: string): Promise<void>;
@@ -9,6 +9,38 @@ export interface AuthSenders {
 
 export const STAFF_ROLES = ['admin', 'support', 'dpo'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** A company holds at most this many members; the plugin refuses one more. */
+export const COMPANY_MEMBER_LIMIT = 1000;
+
+/**
+ * Company accounts (ORG). The plugin keeps the tables and adds members; Steward's own routes
+ * under /api/companies apply the rules (one company per person, blocking, notices), so the
+ * plugin's HTTP endpoints are switched off (see companyPluginPaths).
+ */
+function companies() {
+  return organization({
+    creatorRole: 'owner',
+    organizationLimit: 1,
+    membershipLimit: COMPANY_MEMBER_LIMIT,
+    schema: {
+      organization: {
+        additionalFields: {
+          country: { type: 'string', required: false },
+          language: { type: 'string', required: false },
+          domain: { type: 'string', required: false, input: false },
+          supportRequestsShared: { type: 'boolean', required: false, defaultValue: false, input: false },
+          blockedAt: { type: 'date', required: false, input: false },
+        },
+      },
+    },
+  });
+}
+
+/** Every HTTP path of the organization plugin, for Better Auth's disabledPaths; server calls still work. */
+export function companyPluginPaths(): string[] {
+  return Object.values(companies().endpoints).map((endpoint) => endpoint.path);
+}
 
 /** The plugin set is shared by the server and the schema check, so both see the same tables. */
 export function authPlugins(senders: AuthSenders, baseUrl: string) {
@@ -28,5 +60,6 @@ export function authPlugins(senders: AuthSenders, baseUrl: string) {
     }),
     passkey({ rpID: origin.hostname, rpName: 'Steward', origin: origin.origin }),
     admin({ defaultRole: 'user', adminRoles: ['admin'] }),
+    companies(),
   ] satisfies BetterAuthOptions['plugins'];
 }

@@ -4,7 +4,8 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { authPlugins } from './auth-options.ts';
+import { companyAuthSchema } from '../orgs/schema.ts';
+import { authPlugins, companyPluginPaths } from './auth-options.ts';
 import { authMessages } from './messages.ts';
 import { redisStorage } from './redis-storage.ts';
 import { authSchema, users } from './schema.ts';
@@ -56,7 +57,8 @@ export function createAuth(deps: Deps) {
     basePath: '/api/auth',
     secret: createHmac('sha256', config.masterKey).update('better-auth').digest('hex'),
     trustedOrigins: [config.baseUrl],
-    database: drizzleAdapter(deps.db, { provider: 'pg', schema: authSchema }),
+    database: drizzleAdapter(deps.db, { provider: 'pg', schema: { ...authSchema, ...companyAuthSchema } }),
+    disabledPaths: companyPluginPaths(),
     secondaryStorage: deps.redis ? redisStorage(deps.redis) : undefined,
     telemetry: { enabled: false },
     logger: { disabled: true },

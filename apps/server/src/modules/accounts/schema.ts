@@ -63,6 +63,8 @@ export const sessions = pgTable(
       purpose: 'Record which staff member acted as the user',
       basis: 'legitimate-interest',
     }),
+    // The organization plugin's choice of company for the session; Steward has one company per person.
+    activeOrganizationId: text('active_organization_id'),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );

@@ -17,7 +17,7 @@ export async function addLicenseByCode(deps: Pick<Deps, 'db' | 'clock'>, userId:
     const locked = await lockLicense(tx, eq(license.codeHash, hash));
     if (!locked) throw licenseProblems.notFound();
     if (locked.userId === userId) return { id: locked.id, added: false };
-    if (locked.userId) throw licenseProblems.alreadyOwned();
+    if (locked.userId || locked.companyId) throw licenseProblems.alreadyOwned();
     if (locked.status === 'revoked') throw licenseProblems.revoked();
     await startTermIfNew(tx, locked, now);
     await tx.update(license).set({ userId, redeemedAt: now }).where(eq(license.id, locked.id));

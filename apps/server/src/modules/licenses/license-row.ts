@@ -11,6 +11,7 @@ function licenseQuery(db: Db | Tx, where: SQL | undefined) {
     .select({
       id: license.id,
       userId: license.userId,
+      companyId: license.companyId,
       status: license.status,
       startsAt: license.startsAt,
       expiresAt: license.expiresAt,

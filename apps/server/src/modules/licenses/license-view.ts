@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { deviceNames } from '../devices/find-device.ts';
 import { licenseProblems } from './license-problems.ts';
@@ -34,14 +34,15 @@ export function statusAt(row: { status: 'active' | 'revoked'; expiresAt: Date | 
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-async function activationsOf(deps: Pick<Deps, 'db'>, userId: string, licenseIds: string[]) {
+/** Device names come from the owner's own devices; a company's seats show the name the product reported. */
+async function activationsOf(deps: Pick<Deps, 'db'>, userId: string | null, licenseIds: string[]) {
   if (licenseIds.length === 0) return new Map<string, ActivationView[]>();
   const rows = await deps.db
     .select()
     .from(licenseActivation)
     .where(and(inArray(licenseActivation.licenseId, licenseIds), isNull(licenseActivation.deactivatedAt)))
     .orderBy(asc(licenseActivation.activatedAt));
-  const names = await deviceNames(deps, userId, [...new Set(rows.flatMap((r) => (r.deviceId ? [r.deviceId] : [])))]);
+  const names = userId ? await deviceNames(deps, userId, [...new Set(rows.flatMap((r) => (r.deviceId ? [r.deviceId] : [])))]) : new Map<string, string>();
   const byLicense = new Map<string, ActivationView[]>();
   for (const row of rows) {
     const list = byLicense.get(row.licenseId) ?? [];
@@ -57,14 +58,13 @@ async function activationsOf(deps: Pick<Deps, 'db'>, userId: string, licenseIds:
   return byLicense;
 }
 
-/** The user's licenses, newest first; with `licenseId`, only that one (empty when it is not theirs). */
-export async function licenseViews(deps: Pick<Deps, 'db' | 'clock'>, userId: string, licenseId?: string): Promise<LicenseView[]> {
+async function viewsWhere(deps: Pick<Deps, 'db' | 'clock'>, where: SQL | undefined, userId: string | null): Promise<LicenseView[]> {
   const rows = await deps.db
     .select({ license, type: licenseType, product: { id: product.id, name: product.name } })
     .from(license)
     .innerJoin(licenseType, eq(licenseType.id, license.typeId))
     .innerJoin(product, eq(product.id, licenseType.productId))
-    .where(and(eq(license.userId, userId), licenseId ? eq(license.id, licenseId) : undefined))
+    .where(where)
     .orderBy(desc(license.issuedAt));
   const activations = await activationsOf(
     deps,
@@ -87,6 +87,16 @@ export async function licenseViews(deps: Pick<Deps, 'db' | 'clock'>, userId: str
       activations: seats,
     };
   });
+}
+
+/** The user's licenses, newest first; with `licenseId`, only that one (empty when it is not theirs). */
+export function licenseViews(deps: Pick<Deps, 'db' | 'clock'>, userId: string, licenseId?: string): Promise<LicenseView[]> {
+  return viewsWhere(deps, and(eq(license.userId, userId), licenseId ? eq(license.id, licenseId) : undefined), userId);
+}
+
+/** A company's licenses (ORG-4), newest first; with `licenseId`, only that one. */
+export function companyLicenseViews(deps: Pick<Deps, 'db' | 'clock'>, companyId: string, licenseId?: string): Promise<LicenseView[]> {
+  return viewsWhere(deps, and(eq(license.companyId, companyId), licenseId ? eq(license.id, licenseId) : undefined), null);
 }
 
 export async function licenseView(deps: Pick<Deps, 'db' | 'clock'>, userId: string, licenseId: string): Promise<LicenseView> {

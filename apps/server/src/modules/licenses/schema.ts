@@ -53,6 +53,8 @@ export const license = pgTable(
       .notNull()
       .references(() => licenseType.id),
     userId: text('user_id'),
+    // A company's license (ORG-4) has a company and no user: it outlives any one member's account.
+    companyId: text('company_id'),
     codeHash: notPersonal(text('code_hash').notNull(), 'sha256 of the activation code; the code itself is never stored'),
     codeLastGroup: personal(text('code_last_group').notNull(), licenseRecord('Let the owner tell their licenses apart')),
     status: personal(text('status', { enum: LICENSE_STATUSES }).notNull(), licenseRecord('Know whether the license may be used')),
@@ -64,7 +66,12 @@ export const license = pgTable(
     revokedAt: timestamp('revoked_at', tz),
     orderId: uuid('order_id'),
   },
-  (t) => [uniqueIndex('license_code_hash_idx').on(t.codeHash), index('license_user_idx').on(t.userId), index('license_expires_idx').on(t.expiresAt)],
+  (t) => [
+    uniqueIndex('license_code_hash_idx').on(t.codeHash),
+    index('license_user_idx').on(t.userId),
+    index('license_company_idx').on(t.companyId),
+    index('license_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** A seat in use: the license bound to one device, known by the SHA-256 of the device's fingerprint (machine_hash). */

@@ -119,6 +119,14 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'companies',
+    name: 'Company accounts',
+    description:
+      'If you register a company or join one, which company you belong to and your role in it (administrator or member). When you join, the company’s administrators are told your name and email address. An administrator can correct your name and language, send you a password-reset link, remove you from the company or block the company’s access; your personal account stays yours. Invitations hold the address they were sent to until they expire.',
+    tables: ['company', 'company_member', 'company_invitation', 'company_notice'],
+    processors: [],
+  },
+  {
     id: 'files',
     name: 'File storage',
     description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',

@@ -12,6 +12,7 @@ import { rateLimits, sessions, signInThrottle, verifications } from '../../accou
 import { deviceRetentionRules } from '../../devices/retention-rules.ts';
 import { diagnosticsRetentionRules } from '../../diagnostics/retention-rules.ts';
 import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
+import { companyRetentionRules } from '../../orgs/retention-rules.ts';
 import { purchaseRetentionRules } from '../../purchases/retention-rules.ts';
 import { aggregateStatistics, statisticsStatus } from '../../stats/aggregate.ts';
 import { consentLedger, mailOpen } from '../schema.ts';
@@ -131,6 +132,7 @@ export const retentionRules: readonly RetentionRule[] = [
     status: (deps) => oldestOnly(deps, blob, blob.createdAt),
   },
   ...licenseRetentionRules,
+  ...companyRetentionRules,
   ...purchaseRetentionRules,
   ...deviceRetentionRules,
   ...diagnosticsRetentionRules,

@@ -9,7 +9,7 @@ const LINK_COLUMNS = ['user_id', 'subject_user_id', 'subject_id'];
  * Tables whose rows name the person only by an address, never by id: erasure finds them by
  * the account's email. Held briefly and never exported, so they have no id column.
  */
-const EMAIL_LINKS: Record<string, string> = { verifications: 'identifier', outbox_message: 'recipient' };
+const EMAIL_LINKS: Record<string, string> = { verifications: 'identifier', outbox_message: 'recipient', company_invitation: 'email' };
 
 export interface PersonalColumn {
   column: string;
