@@ -11,6 +11,9 @@ import { runRetention } from './modules/privacy/retention/run-retention.ts';
 import { formatQueue } from './modules/privacy/rights/format-queue.ts';
 import { requestQueue } from './modules/privacy/rights/request-queue.ts';
 import { runExport } from './modules/privacy/rights/run-export.ts';
+import { addAgent } from './modules/support/departments.ts';
+import { sendRequestSurveys } from './modules/support/send-request-surveys.ts';
+import { sendYearlySurveys } from './modules/support/send-yearly-surveys.ts';
 import { verifyAuditChain } from './platform/audit/verify-audit-chain.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { collectDataMap } from './platform/datamap/collect.ts';
@@ -68,12 +71,37 @@ staff
   .requiredOption('--role <role>', 'admin | support | dpo')
   .option('--password <password>', 'password (generated and printed when omitted)')
   .option('--name <name>', 'display name')
-  .action((options: { email: string; role: string; password?: string; name?: string }) =>
+  .option(
+    '--department <code>',
+    'support department the account works in (repeatable; role support or admin)',
+    (code: string, all: string[]) => [...all, code],
+    [],
+  )
+  .action((options: { email: string; role: string; password?: string; name?: string; department: string[] }) =>
     withRuntime(async ({ deps }) => {
-      const { auth } = await buildApp(deps);
+      if (options.department.length > 0 && !['support', 'admin'].includes(options.role)) throw new Error('--department needs role support or admin');
+      const { app, auth } = await buildApp(deps);
+      // Ready runs the modules' start-up work, such as the default support departments.
+      await app.ready();
       const result = await createStaff(auth, deps, options);
-      process.stdout.write(`staff account ${options.email} has role ${options.role}\n`);
+      for (const code of options.department) await addAgent(deps, code, result.userId);
+      process.stdout.write(
+        `staff account ${options.email} has role ${options.role}${options.department.length ? `, agent of ${options.department.join(', ')}` : ''}\n`,
+      );
       if (result.generatedPassword) process.stdout.write(`password: ${result.generatedPassword}\n`);
+      await app.close();
+    }),
+  );
+
+const support = program.command('support').description('the support desk');
+support
+  .command('send-surveys')
+  .description('send now the satisfaction surveys the schedules would send: after closed requests, and the yearly one')
+  .action(() =>
+    withRuntime(async ({ deps }) => {
+      const afterRequests = await sendRequestSurveys(deps);
+      const yearly = await sendYearlySurveys(deps);
+      process.stdout.write(`surveys sent: ${afterRequests} after closed requests, ${yearly} yearly\n`);
     }),
   );
 

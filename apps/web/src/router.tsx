@@ -11,7 +11,11 @@ import { PreferencesPage } from './pages/account/PreferencesPage';
 import { ProfilePage } from './pages/account/ProfilePage';
 import { RightsPage } from './pages/account/privacy/RightsPage';
 import { PurchasesPage } from './pages/account/purchases/PurchasesPage';
+import { ReportPage } from './pages/account/reports/ReportPage';
+import { ReportsPage } from './pages/account/reports/ReportsPage';
 import { SecurityPage } from './pages/account/SecurityPage';
+import { RequestPage } from './pages/account/support/RequestPage';
+import { SupportPage } from './pages/account/support/SupportPage';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage';
 import { SignInPage } from './pages/auth/SignInPage';
@@ -22,14 +26,24 @@ import { ErasureReportPage } from './pages/ErasureReportPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPage } from './pages/PrivacyPage';
+import { SurveyPage } from './pages/SurveyPage';
 import { AuditPage } from './pages/staff/AuditPage';
 import { OutboxPage } from './pages/staff/OutboxPage';
 import { PrivacyRequestsPage } from './pages/staff/PrivacyRequestsPage';
 import { RetentionPage } from './pages/staff/RetentionPage';
 import { RequireRole, StaffGuard, StaffHome } from './pages/staff/StaffGuard';
+import { StaffRequestPage } from './pages/staff/support/StaffRequestPage';
+import { SupportQueuePage } from './pages/staff/support/SupportQueuePage';
+import { SupportSettingsPage } from './pages/staff/support/SupportSettingsPage';
 
 // The charts library is large: only staff who open the statistics load it.
 const StatsPage = lazy(() => import('./pages/staff/StatsPage').then((m) => ({ default: m.StatsPage })));
+const SurveysPage = lazy(() => import('./pages/staff/support/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+
+/** A page of the account area, only for a signed-in user. */
+const signedIn = (path: string, page: React.ReactNode) => ({ path, element: <RequireAuth>{page}</RequireAuth> });
+/** A page of the staff console, for the roles its API admits. */
+const forRoles = (path: string, roles: string[], page: React.ReactNode) => ({ path, element: <RequireRole roles={roles}>{page}</RequireRole> });
 
 export const router = createBrowserRouter([
   {
@@ -46,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account-deleted', element: <AccountDeletedPage /> },
+      { path: 'survey/:token', element: <SurveyPage /> },
       {
         path: 'account',
         children: [
@@ -121,6 +136,10 @@ export const router = createBrowserRouter([
               </RequireAuth>
             ),
           },
+          signedIn('support', <SupportPage />),
+          signedIn('support/:id', <RequestPage />),
+          signedIn('reports', <ReportsPage />),
+          signedIn('reports/:id', <ReportPage />),
         ],
       },
       {
@@ -174,6 +193,16 @@ export const router = createBrowserRouter([
               </RequireRole>
             ),
           },
+          forRoles('support', ['admin', 'support'], <SupportQueuePage />),
+          forRoles('support/settings', ['admin'], <SupportSettingsPage />),
+          forRoles(
+            'support/surveys',
+            ['admin', 'support'],
+            <Suspense fallback={<PageLoader label="Loading the survey results" />}>
+              <SurveysPage />
+            </Suspense>,
+          ),
+          forRoles('support/:id', ['admin', 'support'], <StaffRequestPage />),
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,16 +1,20 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAdjustments,
   IconChartLine,
   IconClockHour4,
   IconDatabase,
   IconDevices,
   IconFileCheck,
+  IconHeadset,
   IconInbox,
   IconLicense,
   IconLock,
   IconMail,
+  IconMoodSmile,
   IconReceipt,
+  IconReportMedical,
   IconSettings,
   IconShieldLock,
   IconTrash,
@@ -37,6 +41,8 @@ const ACCOUNT_NAV: NavItem[] = [
   { to: '/account/licenses', label: 'Licenses', icon: <IconLicense size={18} aria-hidden /> },
   { to: '/account/purchases', label: 'Purchases', icon: <IconReceipt size={18} aria-hidden /> },
   { to: '/account/devices', label: 'Devices', icon: <IconDevices size={18} aria-hidden /> },
+  { to: '/account/support', label: 'Support', icon: <IconHeadset size={18} aria-hidden /> },
+  { to: '/account/reports', label: 'System reports', icon: <IconReportMedical size={18} aria-hidden /> },
   { to: '/account/preferences', label: 'Preferences', icon: <IconSettings size={18} aria-hidden /> },
   { to: '/account/privacy', label: 'Your data and privacy', icon: <IconDatabase size={18} aria-hidden /> },
   { to: '/account/delete', label: 'Delete account', icon: <IconTrash size={18} aria-hidden /> },
@@ -48,10 +54,16 @@ const STAFF_NAV: NavItem[] = [
   { to: '/staff/stats', label: 'Statistics', icon: <IconChartLine size={18} aria-hidden />, roles: ['admin', 'dpo'] },
   { to: '/staff/privacy-requests', label: 'Privacy requests', icon: <IconInbox size={18} aria-hidden />, roles: ['admin', 'dpo'] },
   { to: '/staff/audit', label: 'Audit log', icon: <IconFileCheck size={18} aria-hidden />, roles: ['admin', 'dpo'] },
+  { to: '/staff/support', label: 'Support queue', icon: <IconHeadset size={18} aria-hidden />, roles: ['admin', 'support'] },
+  { to: '/staff/support/settings', label: 'Support settings', icon: <IconAdjustments size={18} aria-hidden />, roles: ['admin'] },
+  { to: '/staff/support/surveys', label: 'Surveys', icon: <IconMoodSmile size={18} aria-hidden />, roles: ['admin', 'support'] },
 ];
 
 function SideNav({ label, items, onNavigate }: { label: string; items: NavItem[]; onNavigate: () => void }) {
   const location = useLocation();
+  const within = (item: NavItem) => (item.end ? location.pathname === item.to : location.pathname === item.to || location.pathname.startsWith(`${item.to}/`));
+  // /staff/support/settings lies within /staff/support too: the longest match is the page open.
+  const current = items.filter(within).sort((a, b) => b.to.length - a.to.length)[0];
   return (
     <nav aria-label={label}>
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb="xs">
@@ -59,13 +71,14 @@ function SideNav({ label, items, onNavigate }: { label: string; items: NavItem[]
       </Text>
       <Stack gap={2}>
         {items.map((item) => {
-          const active = item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
+          const active = item === current;
           return (
             <NavLink
               key={item.to}
               component={RouterNavLink}
               to={item.to}
-              end={item.end}
+              // The router marks every prefix of the path as current; only the longest match is.
+              end={item !== current}
               label={item.label}
               leftSection={item.icon}
               active={active}

@@ -42,5 +42,5 @@ export function RequireRole({ roles, children }: { roles: string[]; children: Re
 /** /staff opens the first page the role may see. */
 export function StaffHome() {
   const role = useRole();
-  return <Navigate to={hasRole(role, ['admin', 'support']) ? '/staff/outbox' : '/staff/audit'} replace />;
+  return <Navigate to={hasRole(role, ['admin', 'support']) ? '/staff/support' : '/staff/audit'} replace />;
 }

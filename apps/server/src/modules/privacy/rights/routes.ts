@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../platform/deps.ts';
 import type { Auth } from '../../accounts/auth.ts';
 import { guard, signedIn } from '../../accounts/current-session.ts';
@@ -27,7 +27,10 @@ const ObjectionParams = Type.Object({ purpose: Type.Union(Object.keys(OBJECTABLE
 const ReportParams = Type.Object({ requestId: Type.String({ format: 'uuid' }) });
 const ReportQuery = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
 
-const hourly = (max: number) => ({ rateLimit: { max, timeWindow: '1 hour' } });
+// Counted per account, not per address: people behind one office or carrier address do not use up each other's requests.
+const hourly = (max: number) => ({
+  rateLimit: { max, timeWindow: '1 hour', keyGenerator: (request: FastifyRequest) => `rights:${request.routeOptions.url}:${signedIn(request).userId}` },
+});
 
 /** The rights centre: what a signed-in person does without staff help (RIGHT-1). */
 async function subjectRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {
