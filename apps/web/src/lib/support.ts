@@ -17,6 +17,8 @@ export interface RequestListItem {
   status: RequestStatus;
   createdAt: string;
   updatedAt: string;
+  /** False for a colleague's request the company lets the caller read (SUP-4). */
+  mine: boolean;
 }
 
 export interface SupportMessage {
@@ -46,6 +48,8 @@ export interface RequestView {
   updatedAt: string;
   closedAt: string | null;
   messages: SupportMessage[];
+  /** Absent or true for the caller's own request; false for a colleague's the company shares (SUP-4). */
+  mine?: boolean;
 }
 
 export interface NewRequest {

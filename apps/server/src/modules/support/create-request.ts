@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
 import { getProfile } from '../accounts/profile.ts';
+import { companyOfRequester } from '../orgs/support-visibility.ts';
 import { licenseChoices, productName } from './own-licenses.ts';
 import { customerView } from './request-view.ts';
 import { departmentFor } from './routing-rules.ts';
@@ -27,24 +28,24 @@ async function chosenLicense(deps: Pick<Deps, 'db' | 'clock'>, userId: string, i
 }
 
 /**
- * Opens a request with what support needs (SUP-1), routed by the license, the account's
- * country and its interface language (SUP-3). Every check runs before the one insert.
+ * Opens a request with what support needs (SUP-1), routed by the license and the country and
+ * interface language of the company or else the account (SUP-3). Every check runs before the one insert.
  */
 export async function createRequest(deps: Pick<Deps, 'db' | 'clock'>, caller: { userId: string; email: string }, input: NewRequest) {
   if (!productName(input.productId)) throw problems.invalidField('productId', 'is not a product of the catalogue');
   const license = await chosenLicense(deps, caller.userId, input);
   const profile = await getProfile(deps, caller.userId);
-  const departmentId = await departmentFor(deps, {
-    productId: input.productId,
-    licenses: license ? [license] : [],
-    country: profile.country,
-    language: profile.language,
-  });
+  // A company member's request is routed by the company's country and language where it set them.
+  const employer = await companyOfRequester(deps, caller.userId);
+  const country = employer?.country ?? profile.country;
+  const language = employer?.language ?? profile.language;
+  const departmentId = await departmentFor(deps, { productId: input.productId, licenses: license ? [license] : [], country, language });
   const now = deps.clock.now();
   const [row] = await deps.db
     .insert(supportRequest)
     .values({
       userId: caller.userId,
+      companyId: employer?.companyId ?? null,
       departmentId,
       status: 'new',
       subject: input.subject.trim(),
@@ -55,8 +56,8 @@ export async function createRequest(deps: Pick<Deps, 'db' | 'clock'>, caller: { 
       hardware: input.hardware,
       software: input.software,
       description: input.description,
-      country: profile.country,
-      language: profile.language,
+      country,
+      language,
       createdAt: now,
       updatedAt: now,
     })

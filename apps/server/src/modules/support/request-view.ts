@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { maySeeColleagueRequests } from '../orgs/support-visibility.ts';
 import { isAgentOf } from './departments.ts';
 import { licenseChoices, productName } from './own-licenses.ts';
 import { supportDepartment, supportMessage, supportRequest } from './schema.ts';
@@ -28,6 +29,13 @@ export async function requestRow(deps: Pick<Deps, 'db'>, requestId: string): Pro
 export async function ownRequest(deps: Pick<Deps, 'db'>, userId: string, requestId: string): Promise<RequestRow> {
   const row = await requestRow(deps, requestId);
   if (!row || row.userId !== userId) throw notFoundRequest();
+  return row;
+}
+
+/** The request when this customer opened it, or a colleague whose requests the company lets them see (SUP-4). */
+export async function visibleRequest(deps: Pick<Deps, 'db'>, userId: string, requestId: string): Promise<RequestRow> {
+  const row = await requestRow(deps, requestId);
+  if (!row || (row.userId !== userId && !(await maySeeColleagueRequests(deps, userId, row.userId)))) throw notFoundRequest();
   return row;
 }
 
@@ -79,8 +87,10 @@ export async function customerView(deps: Pick<Deps, 'db' | 'clock'>, row: Reques
   return { ...view, department: { code: department.code, name: department.name }, messages: messages.map(messageView) };
 }
 
+/** Colleagues read a shared request but only its author answers, closes it or attaches files. */
 export async function customerRequestView(deps: Pick<Deps, 'db' | 'clock'>, userId: string, requestId: string) {
-  return customerView(deps, await ownRequest(deps, userId, requestId));
+  const row = await visibleRequest(deps, userId, requestId);
+  return { ...(await customerView(deps, row)), mine: row.userId === userId };
 }
 
 /** What an agent sees: everything, internal notes marked. Not audited here; see `staffRequestView`. */

@@ -43,6 +43,8 @@ export const RequestListItem = Type.Object({
   status: Status,
   createdAt: Instant,
   updatedAt: Instant,
+  /** False for a colleague's request the company lets the caller see (SUP-4). */
+  mine: Type.Boolean(),
 });
 
 export const MessageOut = Type.Object({
@@ -75,6 +77,7 @@ export const RequestOut = Type.Object({
   ...requestFields,
   department: Type.Object({ code: Type.String(), name: Type.String() }),
   messages: Type.Array(MessageOut),
+  mine: Type.Optional(Type.Boolean()),
 });
 
 const DepartmentRef = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() });

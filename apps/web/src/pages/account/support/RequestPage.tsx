@@ -109,6 +109,8 @@ export function RequestPage() {
 
   const r = request.data;
   const open = r.status !== 'closed';
+  // A colleague's request the company shares (SUP-4) is read-only: only its author acts on it.
+  const mine = r.mine !== false;
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/account/support" size="sm">
@@ -119,13 +121,17 @@ export function RequestPage() {
       <Box style={{ overflowWrap: 'anywhere' }}>
         <PageTitle>{`#${r.number} ${r.subject}`}</PageTitle>
       </Box>
-      <Section id="request-facts" title="Request" badge={open ? <CloseButton request={r} /> : undefined}>
+      <Section id="request-facts" title="Request" badge={open && mine ? <CloseButton request={r} /> : undefined}>
         <RequestFacts request={r} />
       </Section>
       <Section id="request-conversation" title="Conversation">
         <Stack gap="lg">
           <Conversation request={r} viewer="customer" />
-          {open ? (
+          {!mine ? (
+            <Text size="sm" c="dimmed" data-testid="colleague-request">
+              A colleague opened this request; your company lets you read it. Only they can answer it.
+            </Text>
+          ) : open ? (
             <ReplyBox request={r} />
           ) : (
             <Text size="sm" c="dimmed">
@@ -134,8 +140,8 @@ export function RequestPage() {
           )}
         </Stack>
       </Section>
-      <AttachmentsSection requestId={r.id} open={open} />
-      <DiagnosticsSection requestId={r.id} open={open} />
+      {mine && <AttachmentsSection requestId={r.id} open={open} />}
+      {mine && <DiagnosticsSection requestId={r.id} open={open} />}
     </Stack>
   );
 }

@@ -29,6 +29,11 @@ function RequestTable({ requests }: { requests: RequestListItem[] }) {
               <Anchor component={Link} to={`/account/support/${r.id}`} style={{ overflowWrap: 'anywhere' }}>
                 {r.subject}
               </Anchor>
+              {!r.mine && (
+                <Text size="xs" c="dimmed">
+                  Opened by a colleague
+                </Text>
+              )}
             </LabelledTd>
             <LabelledTd label="Status">
               <Badge variant="light" color={statusColor(r.status)} miw="max-content">
