@@ -2,15 +2,14 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { BundleError } from './bundle/bundle-error.ts';
-import { readBundle } from './bundle/read-bundle.ts';
 import { isSection, SECTIONS, type Section } from './collect/probe.ts';
-import { collect } from './collect/run-collect.ts';
 import { registerRedact } from './redact/command.ts';
-import { registerSend } from './send/command.ts';
 import { SendRefused } from './send/send-refused.ts';
 import { TOOL } from './tool.ts';
 import { formatListing } from './view/format-listing.ts';
-import { writeHtml } from './view/write-html.ts';
+
+// Commands import their heavy modules (collectors, bundle reader, HTML writer) when they run: loading them all took
+// a few tenths of a second, which every run of another command, `redact` above all, paid for nothing.
 
 function sectionList(value: string, previous: Section[] = []): Section[] {
   const names = value.split(',').map((name) => name.trim());
@@ -31,6 +30,7 @@ program
   .option('--section <names>', 'only these sections (repeatable or comma-separated)', sectionList)
   .option('--product-logs <dir>', "folder with the product's own logs")
   .action(async (options: { out: string; section?: Section[]; productLogs?: string }) => {
+    const { collect } = await import('./collect/run-collect.ts');
     const result = await collect({
       outDir: resolve(options.out),
       sections: options.section,
@@ -50,10 +50,12 @@ program
   .option('--out <file>', 'where to write the HTML page (default: next to the bundle)')
   .action(async (bundle: string, path: string | undefined, options: { html?: boolean; out?: string }) => {
     if (options.html) {
+      const { writeHtml } = await import('./view/write-html.ts');
       const written = await writeHtml(resolve(bundle), options.out && resolve(options.out));
       process.stdout.write(`${written}\n`);
       return;
     }
+    const { readBundle } = await import('./bundle/read-bundle.ts');
     const { manifest, files } = await readBundle(resolve(bundle));
     if (path === undefined) {
       process.stdout.write(formatListing(manifest));
@@ -65,7 +67,8 @@ program
   });
 
 registerRedact(program);
-registerSend(program);
+// `send` is registered by its own module; a run of another named command leaves it out, as it never needs it.
+if (!['collect', 'view', 'redact'].includes(process.argv[2])) (await import('./send/command.ts')).registerSend(program);
 
 program.parseAsync().then(
   () => process.exit(process.exitCode ?? 0),

@@ -11,6 +11,8 @@
  *   separator and letter case.
  */
 
+import { AnchoredPattern } from './anchored-pattern.ts';
+
 /**
  * Dotted quad; not glued to word characters or dots, not after a `name-` holding a letter (package names like
  * `foo-1.2.3.4`; a range `10.0.0.1-10.0.0.9` still matches twice), nor followed by `.digit` or `-1ubuntu`-style suffixes.
@@ -21,9 +23,15 @@ export const IPV4_PATTERN =
 /** Colon-hex candidates; `parseIpv6` decides, so times (12:34:56) and MACs (six groups, no `::`) fall out. */
 export const IPV6_PATTERN = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:]|\.\d)/g;
 
+/** A candidate's first colon, after up to four hex digits, is followed by a group and a second colon. */
+export const IPV6_SEARCH = new AnchoredPattern(IPV6_PATTERN, /:(?=[0-9A-Fa-f]{0,4}:)/g, /[0-9A-Fa-f]/);
+
 /** Six hex pairs separated by one consistent `:` or `-`, or Cisco's `aabb.ccdd.eeff`. */
 export const MAC_PATTERN =
   /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+
+/** Anchored at the first separator: after two hex digits for `:`/`-`, after four for Cisco's dots. */
+export const MAC_SEARCH = new AnchoredPattern(MAC_PATTERN, /[:-](?=[0-9A-Fa-f]{2}[:-])|\.(?=[0-9A-Fa-f]{4}\.)/g, /[0-9A-Fa-f]/);
 
 /** Also never replaced as user or host names (see GENERIC_USERS), so a second run sees the same cue. */
 const VERSION_CUE = /(?:\bv|\bver|\bversion|\brelease|\bbuild|\brev|\brevision|\bfirmware|\bfw)[\s:=]{0,3}$/i;

@@ -1,7 +1,12 @@
+import { AnchoredPattern } from './anchored-pattern.ts';
 import type { TextMatch } from './rewrite.ts';
 
-/** Runs of two labels or more, bounded as FQDN_PATTERN bounds names but with any last label (`corp.acme.priv`). */
-const DOTTED = /(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w-]|\.[A-Za-z0-9])/g;
+/** Runs of two labels or more, bounded as FQDN_PATTERN bounds names but with any last label (`corp.acme.priv`); anchored at the first dot. */
+export const DOTTED_SEARCH = new AnchoredPattern(
+  /(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w-]|\.[A-Za-z0-9])/g,
+  /\.(?=[A-Za-z0-9-])/g,
+  /[A-Za-z0-9-]/,
+);
 
 /**
  * Finds dotted names that are one of the computer's own names or lie under one (`x.corp.acme.priv` under
@@ -17,7 +22,7 @@ export class KnownNames {
 
   *find(text: string): Generator<TextMatch> {
     if (this.names.size === 0) return;
-    for (const run of text.matchAll(DOTTED)) {
+    for (const run of DOTTED_SEARCH.matches(text)) {
       const end = this.knownEnd(run[0].toLowerCase());
       if (end > 0) yield { index: run.index, 0: run[0].slice(0, end) };
     }

@@ -9,6 +9,8 @@
  * `user.home` stay while `www.example.pl` goes. A few file names (`rc.local`, `ASP.NET`) are never names.
  */
 
+import { AnchoredPattern } from './anchored-pattern.ts';
+
 const TLD_WORDS = `com net org edu gov mil int info biz name io co ai dev cloud me tv cc xyz online site tech store shop
 blog page news live email support services solutions systems one top club work world today space website
 digital global company group agency studio design media software security
@@ -59,6 +61,9 @@ vagrant ec2-user centos fedora nobody wdagutilityaccount v ver version release b
 
 /** Dotted names ending in a listed TLD; not glued to word characters, `@`, `/`-free checks happen in `isHostName`. */
 export const FQDN_PATTERN = /(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,12}(?![\w-]|\.[A-Za-z0-9])/g;
+
+/** Anchored at a name's first dot, which a label or the top-level domain follows. */
+export const FQDN_SEARCH = new AnchoredPattern(FQDN_PATTERN, /\.(?=[A-Za-z0-9])/g, /[A-Za-z0-9-]/);
 
 const EMBEDDED_ADDRESS = /\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}/;
 

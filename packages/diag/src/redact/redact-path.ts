@@ -1,18 +1,13 @@
-import { createHash } from 'node:crypto';
-import { lstat, mkdir, open, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { create } from 'tar';
+import { lstat, mkdir } from 'node:fs/promises';
+import { basename, isAbsolute, relative, resolve } from 'node:path';
 import { MANIFEST_PATH, type Manifest } from '../bundle/manifest.ts';
-import { readBundle } from '../bundle/read-bundle.ts';
-import { createStaging, removeStaging } from '../bundle/write-bundle.ts';
 import { emptyIdentities, type Identities, identitiesInFile, mergeIdentities, systemIdentities } from './identities.ts';
-import { IO_CONCURRENCY, mapConcurrently } from './map-concurrently.ts';
 import { loadRedactionMap, saveRedactionMap } from './map-file.ts';
 import { OutputPaths } from './output-paths.ts';
 import { type RedactionCounts, RedactionLedger } from './redaction-map.ts';
 import { Redactor } from './redactor.ts';
 import { decodeText, type FoundFile, readFolder, type Skipped } from './text-files.ts';
+import { type Output, writeAll } from './write-files.ts';
 
 export interface RedactPathOptions {
   input: string;
@@ -79,12 +74,6 @@ async function resolvePaths(options: RedactPathOptions) {
   return { input, isBundle, out, mapPath };
 }
 
-interface Output {
-  from: string;
-  path: string;
-  data: Buffer;
-}
-
 interface TextFile {
   path: string;
   text: string;
@@ -101,28 +90,6 @@ function splitText(files: FoundFile[], skipped: Skipped[]): TextFile[] {
   return texts;
 }
 
-/** Private folders and files; each folder is made once, as a report has a thousand files in a few hundred folders. */
-async function writeAll(root: string, outputs: Output[]): Promise<void> {
-  const folders = new Set(outputs.map((file) => dirname(join(root, file.path))));
-  await mapConcurrently([...folders], IO_CONCURRENCY, (folder) => mkdir(folder, { recursive: true, mode: 0o700 }));
-  await mapConcurrently(outputs, IO_CONCURRENCY, (file) => writeFile(join(root, file.path), file.data, { mode: 0o600, flag: 'wx' }));
-}
-
-async function packBundle(dir: string, entries: string[], out: string): Promise<void> {
-  const handle = await open(out, 'wx', 0o600);
-  try {
-    await pipeline(create({ gzip: true, portable: true, cwd: dir }, entries), handle.createWriteStream());
-  } catch (error) {
-    await handle.close().catch(() => {});
-    await rm(out, { force: true });
-    throw error;
-  }
-}
-
-function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /**
  * Redacts a folder or a bundle into a new folder or bundle (never touching the input) and saves the
  * map beside the output. Names are gathered from the computer and from all files first, so a user
@@ -132,14 +99,13 @@ export async function redactPath(options: RedactPathOptions): Promise<RedactPath
   const { input, isBundle, out, mapPath } = await resolvePaths(options);
   const loaded = await loadRedactionMap(mapPath);
   const skipped: Skipped[] = [];
+  // tar and gzip take a tenth of a second to load, which a folder does not need.
+  const bundleCode = isBundle ? await import('./redacted-bundle.ts') : null;
   let manifest: Manifest | null = null;
   let found: FoundFile[];
-  if (isBundle) {
-    const bundle = await readBundle(input);
-    manifest = bundle.manifest;
-    found = manifest.files.map((file) => ({ path: file.path, data: bundle.files.get(file.path) as Buffer }));
-  } else {
-    const folder = await readFolder(input);
+  if (bundleCode) ({ manifest, found } = await bundleCode.readBundleFiles(input));
+  else {
+    const folder = readFolder(input);
     found = folder.files;
     skipped.push(...folder.skipped);
   }
@@ -157,29 +123,10 @@ export async function redactPath(options: RedactPathOptions): Promise<RedactPath
   }
   const counts = ledger.counts();
   await saveRedactionMap(mapPath, ledger.map);
-  if (manifest) await writeRedactedBundle(manifest, outputs, counts, out);
+  if (bundleCode && manifest) await bundleCode.writeRedactedBundle(manifest, outputs, counts, out);
   else {
     await mkdir(out, { mode: 0o700 });
-    await writeAll(out, outputs);
+    writeAll(out, outputs);
   }
   return { out, mapPath, mapExisted: loaded.existed, counts, files: outputs.length, skipped, warnings: loaded.warnings };
-}
-
-async function writeRedactedBundle(manifest: Manifest, outputs: Output[], counts: RedactionCounts, out: string) {
-  const sections = new Map(manifest.files.map((file) => [file.path, file.section]));
-  const kinds: Record<string, number> = { ...(manifest.redacted?.kinds ?? {}) };
-  for (const [kind, count] of Object.entries(counts)) kinds[kind] = (kinds[kind] ?? 0) + count.replacements;
-  const redacted: Manifest = {
-    ...manifest,
-    files: outputs.map((file) => ({ path: file.path, section: sections.get(file.from) as string, sha256: sha256(file.data), bytes: file.data.length })),
-    redacted: { kinds },
-  };
-  const staging = await createStaging();
-  try {
-    await writeAll(staging.dir, outputs);
-    await writeFile(join(staging.dir, MANIFEST_PATH), `${JSON.stringify(redacted, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    await packBundle(staging.dir, [MANIFEST_PATH, ...outputs.map((file) => file.path)], out);
-  } finally {
-    await removeStaging(staging);
-  }
 }

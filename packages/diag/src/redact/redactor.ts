@@ -6,25 +6,30 @@ import {
   followsVersionCue,
   formatIpv6,
   IPV4_PATTERN,
-  IPV6_PATTERN,
+  IPV6_SEARCH,
   ipv4Class,
   ipv4Octets,
   isUnidentifyingIpv4,
   isUnidentifyingIpv6,
   isUnidentifyingMac,
-  MAC_PATTERN,
+  MAC_SEARCH,
   normaliseMac,
   parseIpv6,
 } from './addresses.ts';
+import { AnchoredPattern } from './anchored-pattern.ts';
 import { HOME_PATH_PATTERN, type Identities, isPersonalUser, isSpecificHost } from './identities.ts';
 import { KnownNames } from './known-names.ts';
 import { KnownWords } from './known-words.ts';
-import { FQDN_PATTERN, isHostName, isPublicDomain, splitName } from './names.ts';
+import { FQDN_SEARCH, isHostName, isPublicDomain, splitName } from './names.ts';
 import type { RedactionLedger } from './redaction-map.ts';
 import { protect, type Rewriting, rewrite, rewriteMatches, startRewriting } from './rewrite.ts';
 
-const EMAIL_PATTERN =
-  /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g;
+/** Anchored at the `@`: the look-behind admits no local-part character before the start. */
+export const EMAIL_SEARCH = new AnchoredPattern(
+  /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![\w-]|\.[A-Za-z0-9])/g,
+  /@/g,
+  /[A-Za-z0-9._%+-]/,
+);
 
 /** The shapes of name replacements; a match that the map handed out is left alone when output is redacted again. */
 const REPLACEMENT_SHAPE =
@@ -69,17 +74,17 @@ export class Redactor {
     const state = startRewriting(text);
     protect(state, REPLACEMENT_SHAPE, (match) => this.isOwnReplacement(match));
     protect(state, IPV4_PATTERN, (match) => this.ledger.isReplacement('ipv4', match[0]));
-    protect(state, IPV6_PATTERN, (match) => {
+    protect(state, IPV6_SEARCH, (match) => {
       const groups = ipv6Groups(match[0]);
       return groups !== null && this.ledger.isReplacement('ipv6', formatIpv6(groups));
     });
-    protect(state, MAC_PATTERN, (match) => this.ledger.isReplacement('mac', normaliseMac(match[0])));
-    rewrite(state, EMAIL_PATTERN, (match) => this.email(match[0], match[1]));
-    rewrite(state, IPV6_PATTERN, (match) => this.ipv6(match[0]));
-    rewrite(state, MAC_PATTERN, (match) => this.mac(match[0]));
+    protect(state, MAC_SEARCH, (match) => this.ledger.isReplacement('mac', normaliseMac(match[0])));
+    rewrite(state, EMAIL_SEARCH, (match) => this.email(match[0], match[1]));
+    rewrite(state, IPV6_SEARCH, (match) => this.ipv6(match[0]));
+    rewrite(state, MAC_SEARCH, (match) => this.mac(match[0]));
     rewrite(state, IPV4_PATTERN, (match) => this.ipv4(match[0], match.input.slice(Math.max(0, match.index - 24), match.index)));
     rewriteMatches(state, this.knownNames.find(state.text), (match) => this.name(match[0].toLowerCase(), true));
-    rewrite(state, FQDN_PATTERN, (match) => (isHostName(match[0]) && !isPublicDomain(match[0]) ? this.name(match[0].toLowerCase(), false) : null));
+    rewrite(state, FQDN_SEARCH, (match) => (isHostName(match[0]) && !isPublicDomain(match[0]) ? this.name(match[0].toLowerCase(), false) : null));
     rewrite(state, HOME_PATH_PATTERN, (match) => this.homePath(match[0], match[1]));
     this.words(state, this.users, 'user');
     this.words(state, this.hosts, 'hostname');

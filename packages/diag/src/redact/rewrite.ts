@@ -18,9 +18,16 @@ export interface TextMatch {
   0: string;
 }
 
-/** Replaces every match of `pattern` (global) for which `replace` returns a string; null keeps the match. */
-export function rewrite(state: Rewriting, pattern: RegExp, replace: (match: RegExpExecArray) => string | null): void {
-  rewriteMatches(state, state.text.matchAll(pattern), replace);
+/** A global pattern, or something that finds what one would (an `AnchoredPattern`). */
+export type Pattern = RegExp | { matches(text: string): Iterable<RegExpExecArray> };
+
+function matchesOf(pattern: Pattern, text: string): Iterable<RegExpExecArray> {
+  return pattern instanceof RegExp ? text.matchAll(pattern) : pattern.matches(text);
+}
+
+/** Replaces every match of `pattern` for which `replace` returns a string; null keeps the match. */
+export function rewrite(state: Rewriting, pattern: Pattern, replace: (match: RegExpExecArray) => string | null): void {
+  rewriteMatches(state, matchesOf(pattern, state.text), replace);
 }
 
 /** `rewrite` for matches found some other way; they must be found in `state.text` as it is now, in order and not overlapping. */
@@ -35,10 +42,7 @@ export function rewriteMatches<M extends TextMatch>(state: Rewriting, matches: I
   for (const match of matches) {
     const start = match.index;
     const end = start + match[0].length;
-    while (next < old.length && old[next][1] <= start) {
-      spans.push([old[next][0] + delta, old[next][1] + delta]);
-      next++;
-    }
+    for (; next < old.length && old[next][1] <= start; next++) spans.push(shifted(old[next], delta));
     if (next < old.length && old[next][0] < end) continue;
     const replacement = replace(match);
     if (replacement === null || replacement === match[0]) continue;
@@ -47,18 +51,25 @@ export function rewriteMatches<M extends TextMatch>(state: Rewriting, matches: I
     delta += replacement.length - (end - start);
     last = end;
   }
-  for (; next < old.length; next++) spans.push([old[next][0] + delta, old[next][1] + delta]);
+  // Most passes replace nothing in most files; keeping the text and spans then saves copying them.
+  if (pieces.length === 0) return;
+  for (; next < old.length; next++) spans.push(shifted(old[next], delta));
   pieces.push(source.slice(last));
   state.text = pieces.join('');
   state.spans = spans;
 }
 
+/** Spans are never changed in place, so one that does not move is shared. */
+function shifted(span: [number, number], delta: number): [number, number] {
+  return delta === 0 ? span : [span[0] + delta, span[1] + delta];
+}
+
 /** Marks matches for which `keep` is true as replacements, so no later pass rewrites them. */
-export function protect(state: Rewriting, pattern: RegExp, keep: (match: RegExpExecArray) => boolean): void {
+export function protect(state: Rewriting, pattern: Pattern, keep: (match: RegExpExecArray) => boolean): void {
   const added: Array<[number, number]> = [];
   const spans = state.spans;
   let next = 0;
-  for (const match of state.text.matchAll(pattern)) {
+  for (const match of matchesOf(pattern, state.text)) {
     const start = match.index;
     const end = start + match[0].length;
     while (next < spans.length && spans[next][1] <= start) next++;
