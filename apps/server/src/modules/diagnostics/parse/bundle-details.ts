@@ -2,6 +2,7 @@ import type { Manifest } from '@steward/diag';
 import { jsonOf, linesOf, numberOf, type ReportFiles, recordOf, recordsOf, stringOf, textOf } from './file-reading.ts';
 import { type ReportDetails, row } from './report-details.ts';
 import type { Filesystem, ServiceState, SystemFacts } from './report-model.ts';
+import { systemdServices } from './systemd-units.ts';
 
 function platformOf(manifest: Manifest): SystemFacts['platform'] {
   const platform = manifest.host.platform;
@@ -17,17 +18,10 @@ function filesystems(files: ReportFiles): Filesystem[] {
   }));
 }
 
-/** `systemctl list-units` lines: UNIT LOAD ACTIVE SUB DESCRIPTION; enabled units start with the system. */
-function systemdServices(files: ReportFiles): ServiceState[] {
+/** Enabled units start with the system. */
+function linuxServices(files: ReportFiles): ServiceState[] {
   const enabled = new Set(linesOf(textOf(files, 'startup/systemd-enabled.txt')).map((line) => line.trim().split(/\s+/)[0]));
-  return linesOf(textOf(files, 'services/systemd-services.txt')).flatMap((line) => {
-    const [name, , active, sub] = line
-      .replace(/^[●*]\s*/, '')
-      .trim()
-      .split(/\s+/);
-    if (!name?.endsWith('.service')) return [];
-    return [{ name, running: active === 'active' && sub === 'running', autoStart: enabled.has(name) }];
-  });
+  return systemdServices(linesOf(textOf(files, 'services/systemd-services.txt')), enabled);
 }
 
 function windowsServices(files: ReportFiles): ServiceState[] {
@@ -114,7 +108,7 @@ export function bundleDetails(manifest: Manifest, files: ReportFiles): ReportDet
     ...osFacts(files),
     hosts: textOf(files, 'hosts/hosts.txt'),
     filesystems: filesystems(files),
-    services: [...systemdServices(files), ...windowsServices(files), ...launchdServices(files)],
+    services: [...linuxServices(files), ...windowsServices(files), ...launchdServices(files)],
     software: installedNames(files).map((program) => program.name),
   };
   return {

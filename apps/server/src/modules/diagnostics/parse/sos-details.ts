@@ -1,6 +1,7 @@
 import { linesOf, type ReportFiles, textOf } from './file-reading.ts';
 import { type ReportDetails, row } from './report-details.ts';
 import type { Filesystem, ServiceState } from './report-model.ts';
+import { systemdServices } from './systemd-units.ts';
 
 const KIB = 1024;
 
@@ -50,14 +51,7 @@ function services(files: ReportFiles): ServiceState[] {
       .filter(([, state]) => state === 'enabled')
       .map(([name]) => name),
   );
-  return linesOf(firstMatching(files, 'sos_commands/systemd/systemctl_list-units', 'sos_commands/systemd/systemctl_list-unit-files')).flatMap((line) => {
-    const [name, , active, sub] = line
-      .replace(/^[●*]\s*/, '')
-      .trim()
-      .split(/\s+/);
-    if (!name?.endsWith('.service')) return [];
-    return [{ name, running: active === 'active' && sub === 'running', autoStart: enabled.has(name) }];
-  });
+  return systemdServices(linesOf(firstMatching(files, 'sos_commands/systemd/systemctl_list-units', 'sos_commands/systemd/systemctl_list-unit-files')), enabled);
 }
 
 function packages(files: ReportFiles): Array<{ name: string; version: string }> {

@@ -1,8 +1,6 @@
 import { ActionIcon, Alert, Anchor, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { PageTitle } from '../../../components/PageTitle';
@@ -12,6 +10,7 @@ import { LabelledTd } from '../../../components/StackTable';
 import { formatDateTime } from '../../../lib/format';
 import { deletedOn, REPORTS_KEY, type ReportListItem, useDeleteReport, useReports } from '../../../lib/reports';
 import { formatSize } from '../../../lib/upload';
+import { useFileDeletion } from '../../../lib/use-file-deletion';
 import { FindingCounts } from './Findings';
 import { ReportUploadForm } from './ReportUploadForm';
 
@@ -67,18 +66,7 @@ export function ReportsPage() {
   const remove = useDeleteReport();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [deleting, setDeleting] = useState<ReportListItem | null>(null);
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync(deleting.id);
-      notifications.show({ color: 'green', message: `${deleting.fileName} is deleted.` });
-      setDeleting(null);
-    } catch {
-      // The modal shows the error.
-    }
-  }
+  const { deleting, ask, confirm, cancel } = useFileDeletion<ReportListItem>(remove);
 
   return (
     <Stack gap="lg">
@@ -108,7 +96,7 @@ export function ReportsPage() {
             You have no reports.
           </Text>
         )}
-        {reports.data && reports.data.length > 0 && <ReportTable reports={reports.data} onDelete={setDeleting} />}
+        {reports.data && reports.data.length > 0 && <ReportTable reports={reports.data} onDelete={ask} />}
       </Section>
       <ConfirmModal
         opened={deleting !== null}
@@ -117,11 +105,8 @@ export function ReportsPage() {
         color="red"
         busy={remove.isPending}
         error={remove.error?.message}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
+        onConfirm={() => void confirm()}
+        onClose={cancel}
       >
         <Text size="sm">The file and what was read from it are deleted now. Support can no longer see it either.</Text>
       </ConfirmModal>

@@ -20,6 +20,7 @@ import {
   useTerms,
 } from '../../../lib/support';
 import { formatSize, uploadForm } from '../../../lib/upload';
+import { useFileDeletion } from '../../../lib/use-file-deletion';
 import { FileUpload } from './FileUpload';
 
 /** SUP-2: the terms are read and accepted before the first file. */
@@ -118,18 +119,7 @@ export function AttachmentsSection({ requestId, open }: { requestId: string; ope
   const files = useAttachments(requestId, accepted);
   const remove = useDeleteAttachment(requestId);
   const queryClient = useQueryClient();
-  const [deleting, setDeleting] = useState<Attachment | null>(null);
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync(deleting.id);
-      notifications.show({ color: 'green', message: `${deleting.fileName} is deleted.` });
-      setDeleting(null);
-    } catch {
-      // The modal shows the error.
-    }
-  }
+  const { deleting, ask, confirm, cancel } = useFileDeletion<Attachment>(remove);
 
   return (
     <Section id="attachments" title="Attachments" description="Screenshots, logs and other files that help support with this request.">
@@ -147,7 +137,7 @@ export function AttachmentsSection({ requestId, open }: { requestId: string; ope
               No files attached yet.
             </Text>
           )}
-          {files.data && files.data.length > 0 && <AttachmentTable requestId={requestId} files={files.data} onDelete={setDeleting} />}
+          {files.data && files.data.length > 0 && <AttachmentTable requestId={requestId} files={files.data} onDelete={ask} />}
           {open ? (
             <FileUpload
               label="File to attach"
@@ -177,11 +167,8 @@ export function AttachmentsSection({ requestId, open }: { requestId: string; ope
         color="red"
         busy={remove.isPending}
         error={remove.error?.message}
-        onConfirm={() => void confirmDelete()}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
+        onConfirm={() => void confirm()}
+        onClose={cancel}
       >
         <Text size="sm">
           <Text span fw={600} className="mono-break">
