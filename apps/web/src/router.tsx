@@ -22,6 +22,8 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { SignUpPage } from './pages/auth/SignUpPage';
 import { TwoFactorPage } from './pages/auth/TwoFactorPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
+import { AcceptInvitationPage } from './pages/company/AcceptInvitationPage';
+import { CompanyPage } from './pages/company/CompanyPage';
 import { ErasureReportPage } from './pages/ErasureReportPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -61,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account-deleted', element: <AccountDeletedPage /> },
       { path: 'survey/:token', element: <SurveyPage /> },
+      signedIn('company', <CompanyPage />),
+      signedIn('company/invitations/:id', <AcceptInvitationPage />),
       {
         path: 'account',
         children: [

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, Vis
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments,
+  IconBuilding,
   IconChartLine,
   IconClockHour4,
   IconDatabase,
@@ -40,6 +41,7 @@ const ACCOUNT_NAV: NavItem[] = [
   { to: '/account/security', label: 'Sign-in and security', icon: <IconLock size={18} aria-hidden /> },
   { to: '/account/licenses', label: 'Licenses', icon: <IconLicense size={18} aria-hidden /> },
   { to: '/account/purchases', label: 'Purchases', icon: <IconReceipt size={18} aria-hidden /> },
+  { to: '/company', label: 'Company', icon: <IconBuilding size={18} aria-hidden /> },
   { to: '/account/devices', label: 'Devices', icon: <IconDevices size={18} aria-hidden /> },
   { to: '/account/support', label: 'Support', icon: <IconHeadset size={18} aria-hidden /> },
   { to: '/account/reports', label: 'System reports', icon: <IconReportMedical size={18} aria-hidden /> },
@@ -139,7 +141,8 @@ function Layout() {
   const { data: session } = authClient.useSession();
   const signOut = useSignOut();
 
-  const inAccount = location.pathname === '/account' || location.pathname.startsWith('/account/');
+  // The company pages belong to the account area: the same navigation, one click from the personal pages.
+  const inAccount = ['/account', '/company'].some((area) => location.pathname === area || location.pathname.startsWith(`${area}/`));
   const inStaff = location.pathname === '/staff' || location.pathname.startsWith('/staff/');
   const role = (session?.user as { role?: string | null } | undefined)?.role;
   const staff = isStaff(role);
