@@ -10,6 +10,7 @@ import { type CompanyRole, isAdministrator, mayAddLicenses, useAddCompanyLicense
 import { type License, maskedCode, STATUS_COLORS, STATUS_LABELS, seatsLabel } from '../../lib/licenses';
 import { ApiError, fieldName } from '../../lib/problem';
 import { formatDate } from '../../lib/rights';
+import { useConfirmedAction } from '../../lib/use-confirmed-action';
 
 const KNOWN_REFUSALS: Record<string, string> = {
   'license-not-found': 'We do not know this code. Check it against your order email.',
@@ -125,24 +126,16 @@ function LicenseTable({ licenses, onRemove }: { licenses: License[]; onRemove?: 
 export function CompanyLicensesSection({ role }: { role: CompanyRole }) {
   const licenses = useCompanyLicenses();
   const remove = useRemoveCompanyLicense();
-  const [pending, setPending] = useState<License | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const close = () => {
-    setPending(null);
-    setError(null);
-  };
-
-  async function confirm() {
-    if (!pending) return;
-    try {
-      await remove.mutateAsync(pending.id);
-      notifications.show({ color: 'green', message: `${pending.product.name} no longer belongs to the company.` });
-      close();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Something went wrong. Please try again.');
-    }
-  }
+  const {
+    pending,
+    error,
+    ask: setPending,
+    close,
+    confirm,
+  } = useConfirmedAction(async (license: License) => {
+    await remove.mutateAsync(license.id);
+    return `${license.product.name} no longer belongs to the company.`;
+  });
 
   return (
     <Section id="company-licenses" title="Licenses" description="The company’s licenses, which every member sees.">

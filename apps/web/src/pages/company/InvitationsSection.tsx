@@ -7,6 +7,7 @@ import { Section } from '../../components/Section';
 import { LabelledTd } from '../../components/StackTable';
 import { ASSIGNABLE_ROLES, type AssignableRole, type Invitation, ROLE_LABELS, useInvitations, useInvite, useWithdrawInvitation } from '../../lib/company';
 import { formatDateTime } from '../../lib/format';
+import { useConfirmedAction } from '../../lib/use-confirmed-action';
 
 function InviteForm() {
   const [email, setEmail] = useState('');
@@ -109,24 +110,16 @@ function InvitationTable({ invitations, onWithdraw }: { invitations: Invitation[
 export function InvitationsSection() {
   const invitations = useInvitations(true);
   const withdraw = useWithdrawInvitation();
-  const [pending, setPending] = useState<Invitation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const close = () => {
-    setPending(null);
-    setError(null);
-  };
-
-  async function confirm() {
-    if (!pending) return;
-    try {
-      await withdraw.mutateAsync(pending.id);
-      notifications.show({ color: 'green', message: `The invitation to ${pending.email} is withdrawn.` });
-      close();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Something went wrong. Please try again.');
-    }
-  }
+  const {
+    pending,
+    error,
+    ask: setPending,
+    close,
+    confirm,
+  } = useConfirmedAction(async (invitation: Invitation) => {
+    await withdraw.mutateAsync(invitation.id);
+    return `The invitation to ${invitation.email} is withdrawn.`;
+  });
 
   return (
     <Stack gap="lg">

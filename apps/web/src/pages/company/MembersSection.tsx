@@ -1,6 +1,4 @@
 import { Alert, Button, Group, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { PageLoader } from '../../components/RequireAuth';
 import { Section } from '../../components/Section';
@@ -8,6 +6,7 @@ import { LabelledTd } from '../../components/StackTable';
 import { authClient } from '../../lib/auth';
 import { type Member, ROLE_LABELS, useMembers, useRemoveMember, useSendResetLink } from '../../lib/company';
 import { formatDate } from '../../lib/rights';
+import { useConfirmedAction } from '../../lib/use-confirmed-action';
 import { EditMemberModal } from './EditMemberModal';
 
 type Pending = { action: 'edit' | 'reset' | 'remove'; member: Member } | null;
@@ -40,29 +39,20 @@ export function MembersSection() {
   const reset = useSendResetLink();
   const remove = useRemoveMember();
   const { data: session } = authClient.useSession();
-  const [pending, setPending] = useState<Pending>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const close = () => {
-    setPending(null);
-    setError(null);
-  };
-
-  async function confirm() {
-    if (!pending) return;
-    const { action, member } = pending;
-    try {
-      if (action === 'reset') await reset.mutateAsync(member.id);
-      else await remove.mutateAsync(member.id);
-      notifications.show({
-        color: 'green',
-        message: action === 'reset' ? `${who(member)} gets an email with a link to set a new password.` : `${who(member)} is no longer a member.`,
-      });
-      close();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Something went wrong. Please try again.');
+  const {
+    pending,
+    error,
+    ask: setPending,
+    close,
+    confirm,
+  } = useConfirmedAction(async ({ action, member }: NonNullable<Pending>) => {
+    if (action === 'reset') {
+      await reset.mutateAsync(member.id);
+      return `${who(member)} gets an email with a link to set a new password.`;
     }
-  }
+    await remove.mutateAsync(member.id);
+    return `${who(member)} is no longer a member.`;
+  });
 
   return (
     <Section id="members" title="Members" description="Edit a colleague’s name, language or role, send them a link to set a new password, or remove them.">

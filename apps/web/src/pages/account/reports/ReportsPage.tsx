@@ -10,7 +10,7 @@ import { LabelledTd } from '../../../components/StackTable';
 import { formatDateTime } from '../../../lib/format';
 import { deletedOn, REPORTS_KEY, type ReportListItem, useDeleteReport, useReports } from '../../../lib/reports';
 import { formatSize } from '../../../lib/upload';
-import { useFileDeletion } from '../../../lib/use-file-deletion';
+import { useConfirmedAction } from '../../../lib/use-confirmed-action';
 import { FindingCounts } from './Findings';
 import { ReportUploadForm } from './ReportUploadForm';
 
@@ -66,7 +66,16 @@ export function ReportsPage() {
   const remove = useDeleteReport();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const { deleting, ask, confirm, cancel } = useFileDeletion<ReportListItem>(remove);
+  const {
+    pending: deleting,
+    error,
+    ask,
+    confirm,
+    close,
+  } = useConfirmedAction(async (item: ReportListItem) => {
+    await remove.mutateAsync(item.id);
+    return `${item.fileName} is deleted.`;
+  });
 
   return (
     <Stack gap="lg">
@@ -104,9 +113,9 @@ export function ReportsPage() {
         confirmLabel="Delete report"
         color="red"
         busy={remove.isPending}
-        error={remove.error?.message}
+        error={error}
         onConfirm={() => void confirm()}
-        onClose={cancel}
+        onClose={close}
       >
         <Text size="sm">The file and what was read from it are deleted now. Support can no longer see it either.</Text>
       </ConfirmModal>

@@ -20,7 +20,7 @@ import {
   useTerms,
 } from '../../../lib/support';
 import { formatSize, uploadForm } from '../../../lib/upload';
-import { useFileDeletion } from '../../../lib/use-file-deletion';
+import { useConfirmedAction } from '../../../lib/use-confirmed-action';
 import { FileUpload } from './FileUpload';
 
 /** SUP-2: the terms are read and accepted before the first file. */
@@ -119,7 +119,16 @@ export function AttachmentsSection({ requestId, open }: { requestId: string; ope
   const files = useAttachments(requestId, accepted);
   const remove = useDeleteAttachment(requestId);
   const queryClient = useQueryClient();
-  const { deleting, ask, confirm, cancel } = useFileDeletion<Attachment>(remove);
+  const {
+    pending: deleting,
+    error,
+    ask,
+    confirm,
+    close,
+  } = useConfirmedAction(async (item: Attachment) => {
+    await remove.mutateAsync(item.id);
+    return `${item.fileName} is deleted.`;
+  });
 
   return (
     <Section id="attachments" title="Attachments" description="Screenshots, logs and other files that help support with this request.">
@@ -166,9 +175,9 @@ export function AttachmentsSection({ requestId, open }: { requestId: string; ope
         confirmLabel="Delete file"
         color="red"
         busy={remove.isPending}
-        error={remove.error?.message}
+        error={error}
         onConfirm={() => void confirm()}
-        onClose={cancel}
+        onClose={close}
       >
         <Text size="sm">
           <Text span fw={600} className="mono-break">
