@@ -10,6 +10,8 @@ import { type Auth, createAuth } from './modules/accounts/auth.ts';
 import { authRoutes } from './modules/accounts/auth-routes.ts';
 import { registerAccountJobs } from './modules/accounts/jobs.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { registerContractJobs } from './modules/contracts/jobs.ts';
+import { contractRoutes } from './modules/contracts/routes.ts';
 import { deviceApiRoutes } from './modules/devices/device-api-routes.ts';
 import { registerDeviceJobs } from './modules/devices/jobs.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
@@ -118,6 +120,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(diagApiRoutes, { auth, deps });
   await app.register(workspaceRoutes, { auth, deps });
   await app.register(workspaceStaffRoutes, { auth, deps });
+  await app.register(contractRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
   const serveWeb = existsSync(join(webDist, 'index.html'));
@@ -141,4 +144,5 @@ export async function registerJobs(deps: Deps): Promise<void> {
   await registerDeviceJobs(deps, deps.jobs);
   await registerSupportJobs(deps, deps.jobs);
   await registerWorkspaceJobs(deps, deps.jobs);
+  await registerContractJobs(deps, deps.jobs);
 }

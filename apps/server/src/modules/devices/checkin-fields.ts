@@ -51,7 +51,8 @@ function limitsOf(schema: JsonSchema): Record<string, number | string> {
  * The published list of what a managed device sends (WS-2), walked from the schema the check-in
  * endpoint validates against, so the list cannot drift from what is accepted.
  */
-export function checkinFields(schema: JsonSchema, prefix = ''): CheckinField[] {
+export function checkinFields(root: object, prefix = ''): CheckinField[] {
+  const schema = root as JsonSchema;
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).flatMap(([key, property]) => {
     const name = `${prefix}${key}`;

@@ -31,7 +31,7 @@ export const device = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     // A workspace's device has no personal owner: its owner key is the workspace's (workspace-owner.ts).
     userId: text('user_id').notNull(),
-    workspaceId: uuid('workspace_id'),
+    workspaceId: notPersonal(uuid('workspace_id'), 'the company workspace the device belongs to, if any (WS-1)'),
     name: personal(text('name').notNull(), deviceRecord('Let the owner tell their devices apart')),
     platform: personal(text('platform').notNull(), deviceRecord('Send commands and fixes that suit the device')),
     machineHash: personal(text('machine_hash').notNull(), deviceRecord('Bind licenses to this device')),

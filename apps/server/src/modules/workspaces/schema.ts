@@ -20,7 +20,7 @@ export const workspace = pgTable(
       .notNull()
       .references(() => company.id, { onDelete: 'cascade' }),
     name: notPersonal(text('name').notNull(), 'The name the company gave the workspace'),
-    licenseId: uuid('license_id').notNull(),
+    licenseId: notPersonal(uuid('license_id').notNull(), 'the company license that pays for the workspace'),
     // Who created it, for the administrators; the workspace outlives them, so only the link goes.
     createdBy: personal(
       text('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -30,7 +30,7 @@ export const workspace = pgTable(
         basis: 'contract',
         retention: 'workspace-license-expired',
         exported: true,
-        erase: 'anonymise',
+        erase: 'delete',
       },
     ),
     createdAt: timestamp('created_at', tz).notNull(),
@@ -70,7 +70,17 @@ export const workspaceEnrollmentToken = pgTable(
       .notNull()
       .references(() => workspace.id, { onDelete: 'cascade' }),
     tokenHash: notPersonal(text('token_hash').notNull(), 'sha256 of the enrollment token; the token itself is never stored'),
-    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: personal(
+      text('created_by').references(() => users.id, { onDelete: 'set null' }),
+      {
+        category: 'identity',
+        purpose: 'Show who rolled out the enrollment token',
+        basis: 'contract',
+        retention: 'workspace-license-expired',
+        exported: true,
+        erase: 'delete',
+      },
+    ),
     createdAt: timestamp('created_at', tz).notNull(),
     expiresAt: timestamp('expires_at', tz).notNull(),
   },

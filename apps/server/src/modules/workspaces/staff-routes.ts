@@ -11,13 +11,13 @@ const Reason = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500,
 /** WS-3: support deletes a workspace when the company asks, with the reason in the audit log. */
 export async function workspaceStaffRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {
   const { auth, deps } = opts;
-  app.addHook('onRequest', guard(auth, ['support', 'admin']));
+  app.addHook('onRequest', guard(auth, ['support', 'admin', 'dpo']));
   app.post<{ Params: { id: string }; Body: { reason: string } }>(
     '/api/staff/workspaces/:id/delete',
     {
       schema: {
         tags: ['staff'],
-        summary: 'Delete a workspace on the company’s request: support and admins (WS-3)',
+        summary: 'Delete a workspace on the company’s request: support, admins and the DPO (WS-3)',
         params: WorkspaceParams,
         body: Reason,
         response: { 204: Type.Null() },
