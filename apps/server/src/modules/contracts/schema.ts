@@ -28,7 +28,7 @@ export const supportContract = pgTable(
         basis: 'contract',
         retention: 'account-deleted-1-month',
         exported: true,
-        erase: 'anonymise',
+        erase: 'delete',
       },
     ),
     createdAt: timestamp('created_at', tz).notNull(),
