@@ -10,6 +10,8 @@ import { type Auth, createAuth } from './modules/accounts/auth.ts';
 import { authRoutes } from './modules/accounts/auth-routes.ts';
 import { registerAccountJobs } from './modules/accounts/jobs.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { registerContractJobs } from './modules/contracts/jobs.ts';
+import { contractRoutes } from './modules/contracts/routes.ts';
 import { deviceApiRoutes } from './modules/devices/device-api-routes.ts';
 import { registerDeviceJobs } from './modules/devices/jobs.ts';
 import { deviceRoutes } from './modules/devices/routes.ts';
@@ -34,6 +36,9 @@ import { registerSupportJobs } from './modules/support/jobs.ts';
 import { supportRoutes } from './modules/support/routes.ts';
 import { supportStaffRoutes } from './modules/support/staff-routes.ts';
 import { surveyRoutes } from './modules/support/survey-routes.ts';
+import { registerWorkspaceJobs } from './modules/workspaces/jobs.ts';
+import { workspaceRoutes } from './modules/workspaces/routes.ts';
+import { workspaceStaffRoutes } from './modules/workspaces/staff-routes.ts';
 import type { Deps } from './platform/deps.ts';
 import { problems } from './platform/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -113,6 +118,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(surveyRoutes, { auth, deps });
   await app.register(reportRoutes, { auth, deps });
   await app.register(diagApiRoutes, { auth, deps });
+  await app.register(workspaceRoutes, { auth, deps });
+  await app.register(workspaceStaffRoutes, { auth, deps });
+  await app.register(contractRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
   const serveWeb = existsSync(join(webDist, 'index.html'));
@@ -135,4 +143,6 @@ export async function registerJobs(deps: Deps): Promise<void> {
   await registerPurchaseJobs(deps, deps.jobs);
   await registerDeviceJobs(deps, deps.jobs);
   await registerSupportJobs(deps, deps.jobs);
+  await registerWorkspaceJobs(deps, deps.jobs);
+  await registerContractJobs(deps, deps.jobs);
 }

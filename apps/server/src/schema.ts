@@ -1,5 +1,6 @@
 // Every table of every module, for drizzle-kit and for the data map.
 export * from './modules/accounts/schema.ts';
+export * from './modules/contracts/schema.ts';
 export * from './modules/devices/schema.ts';
 export * from './modules/diagnostics/schema.ts';
 export * from './modules/licenses/schema.ts';
@@ -10,6 +11,7 @@ export * from './modules/privacy/schema.ts';
 export * from './modules/purchases/schema.ts';
 export * from './modules/stats/schema.ts';
 export * from './modules/support/schema.ts';
+export * from './modules/workspaces/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/blobs/schema.ts';
 export * from './platform/notify/schema.ts';

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { type Acknowledgement, acknowledgeCommand } from './acknowledge-command.ts';
 import { checkins } from './checkin.ts';
+import { CheckinFieldOut, checkinFields } from './checkin-fields.ts';
 import { deviceErrors } from './device-errors.ts';
 import { authenticateDevice, bearerToken, parseDeviceToken } from './device-token.ts';
 import { DeliveredCommandOut } from './device-views.ts';
@@ -17,7 +18,7 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const EnrollIn = Type.Object(
   {
-    code: Type.String({ minLength: 1, maxLength: 20 }),
+    code: Type.String({ minLength: 1, maxLength: 64, description: 'The enrollment code from the account, or a workspace enrollment token' }),
     fingerprint: Type.String({ minLength: 8, maxLength: 256 }),
     name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
     platform: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9][A-Za-z0-9 ._-]*$' }),
@@ -31,20 +32,23 @@ const EnrollOut = Type.Object({
   scopes: Type.Array(Type.Union(DEVICE_TOKEN_SCOPES.map((s) => Type.Literal(s)))),
 });
 
-const CheckinIn = Type.Object(
+export const CheckinIn = Type.Object(
   {
-    protectionStatus: Type.Union(PROTECTION_STATUSES.map((s) => Type.Literal(s))),
-    productVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    protectionStatus: Type.Union(
+      PROTECTION_STATUSES.map((s) => Type.Literal(s)),
+      { description: 'Whether the product currently protects the device' },
+    ),
+    productVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'The installed product version' })),
     problems: Type.Array(
       Type.Object(
         {
-          code: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' }),
-          detail: Type.Optional(Type.String({ maxLength: 500 })),
-          fixable: Type.Optional(Type.Boolean()),
+          code: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$', description: 'Stable code of a problem the product found' }),
+          detail: Type.Optional(Type.String({ maxLength: 500, description: 'The product’s explanation of the problem' })),
+          fixable: Type.Optional(Type.Boolean({ description: 'Whether a remote fix exists' })),
         },
         { additionalProperties: false },
       ),
-      { maxItems: 50 },
+      { maxItems: 50, description: 'The problems open on the device now' },
     ),
   },
   { additionalProperties: false },
@@ -92,6 +96,18 @@ export async function deviceApiRoutes(app: FastifyInstance, opts: { auth: Auth; 
   const recorder = checkins(deps);
   app.addHook('onClose', () => recorder.close());
   app.addHook('preValidation', refuseLocation);
+
+  app.get(
+    '/api/v1/devices/checkin/fields',
+    {
+      schema: {
+        tags,
+        summary: 'What a managed device sends at each check-in, generated from the check-in schema (WS-2)',
+        response: { 200: Type.Array(CheckinFieldOut) },
+      },
+    },
+    async () => checkinFields(CheckinIn),
+  );
 
   app.post<{ Body: Enrollment }>(
     '/api/v1/devices/enroll',

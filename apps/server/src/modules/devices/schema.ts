@@ -29,7 +29,9 @@ export const device = pgTable(
   'device',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // A workspace's device has no personal owner: its owner key is the workspace's (workspace-owner.ts).
     userId: text('user_id').notNull(),
+    workspaceId: notPersonal(uuid('workspace_id'), 'the company workspace the device belongs to, if any (WS-1)'),
     name: personal(text('name').notNull(), deviceRecord('Let the owner tell their devices apart')),
     platform: personal(text('platform').notNull(), deviceRecord('Send commands and fixes that suit the device')),
     machineHash: personal(text('machine_hash').notNull(), deviceRecord('Bind licenses to this device')),
@@ -44,7 +46,7 @@ export const device = pgTable(
     enrolledAt: timestamp('enrolled_at', tz).notNull(),
     lastCheckinAt: timestamp('last_checkin_at', tz),
   },
-  (t) => [index('device_user_idx').on(t.userId)],
+  (t) => [index('device_user_idx').on(t.userId), index('device_workspace_idx').on(t.workspaceId).where(sql`workspace_id is not null`)],
 );
 
 /** A short-lived code shown in the account and typed into the device: the only way to link one (DEV-1). */

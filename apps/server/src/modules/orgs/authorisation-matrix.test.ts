@@ -25,6 +25,9 @@ interface Fixture {
   frozenLicense: string;
   /** An invitation of the blocked company. */
   frozenInvitation: string;
+  /** A workspace of acme in which the member without the right has no role, and one of the blocked company. */
+  acmeWorkspace: string;
+  frozenWorkspace: string;
 }
 
 interface Case {
@@ -35,6 +38,12 @@ interface Case {
 }
 
 const memberOf = (f: Fixture, caller: Caller) => ({ memberId: caller === 'blocked' ? f.frozen.colleagues[1].memberId : f.acme.colleagues[1].memberId });
+
+const workspaceOf = (f: Fixture, caller: Caller) => ({ id: caller === 'blocked' ? f.frozenWorkspace : f.acmeWorkspace });
+const workspaceMemberOf = (f: Fixture, caller: Caller) => ({
+  ...workspaceOf(f, caller),
+  userId: caller === 'blocked' ? f.frozen.admin.userId : f.acme.admin.userId,
+});
 
 const CASES: Record<string, Case> = {
   'POST /api/companies': { body: { name: 'Matrix Ltd', country: 'gb', language: 'en' }, member: 409 },
@@ -67,6 +76,23 @@ const CASES: Record<string, Case> = {
     params: (f, caller) => ({ licenseId: caller === 'blocked' ? f.frozenLicense : f.acmeLicense }),
     member: 403,
   },
+  'GET /api/companies/current/workspaces': { member: 'allowed' },
+  'POST /api/companies/current/workspaces': {
+    body: { name: 'Matrix', licenseId: '00000000-0000-4000-8000-000000000000' },
+    member: 403,
+  },
+  'GET /api/companies/current/workspaces/:id': { params: workspaceOf, member: 404 },
+  'DELETE /api/companies/current/workspaces/:id': { params: workspaceOf, member: 404 },
+  'GET /api/companies/current/workspaces/:id/members': { params: workspaceOf, member: 404 },
+  'PUT /api/companies/current/workspaces/:id/members/:userId': { params: workspaceMemberOf, body: { role: 'viewer' }, member: 404 },
+  'DELETE /api/companies/current/workspaces/:id/members/:userId': { params: workspaceMemberOf, member: 404 },
+  'POST /api/companies/current/workspaces/:id/enrollment-tokens': { params: workspaceOf, member: 404 },
+  'GET /api/companies/current/workspaces/:id/devices': { params: workspaceOf, member: 404 },
+  'GET /api/companies/current/support-contracts': { member: 'allowed' },
+  'POST /api/companies/current/support-contracts': {
+    body: { product: 'Matrix', level: 'standard', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', authorised: ['nobody'] },
+    member: 403,
+  },
 };
 
 let t: TestApp;
@@ -74,6 +100,10 @@ let f: Fixture;
 
 async function invite(admin: Person, email: string): Promise<string> {
   return (await admin.browser.request('POST', '/api/companies/current/invitations', { email })).json().id;
+}
+
+async function workspaceOn(admin: Person, licenseId: string): Promise<string> {
+  return (await admin.browser.request('POST', '/api/companies/current/workspaces', { name: 'Matrix', licenseId })).json().id;
 }
 
 async function companyLicense(admin: Person): Promise<string> {
@@ -89,8 +119,9 @@ beforeAll(async () => {
   const blockedInvitation = await invite(acme.admin, frozen.colleagues[0].visitor.email);
   const [acmeLicense, frozenLicense] = [await companyLicense(acme.admin), await companyLicense(frozen.admin)];
   const frozenInvitation = await invite(frozen.admin, `stranger-${frozen.domain}@example.test`);
+  const [acmeWorkspace, frozenWorkspace] = [await workspaceOn(acme.admin, acmeLicense), await workspaceOn(frozen.admin, frozenLicense)];
   await frozen.admin.browser.request('POST', '/api/companies/current/block');
-  f = { acme, rival, frozen, foreignInvitation, blockedInvitation, acmeLicense, frozenLicense, frozenInvitation };
+  f = { acme, rival, frozen, foreignInvitation, blockedInvitation, acmeLicense, frozenLicense, frozenInvitation, acmeWorkspace, frozenWorkspace };
 });
 afterAll(() => t.close());
 
@@ -140,6 +171,7 @@ describe('company authorisation matrix', () => {
     expect(members).toHaveLength(3);
     expect(members.map((m: { name: string }) => m.name)).not.toContain('Matrix');
     expect((await f.acme.admin.browser.request('GET', '/api/companies/current/licenses')).json()).toHaveLength(1);
+    expect((await f.acme.admin.browser.request('GET', `/api/companies/current/workspaces/${f.acmeWorkspace}/members`)).json()).toHaveLength(1);
     expect((await f.acme.admin.browser.request('GET', '/api/companies/current/invitations')).json().map((i: { id: string }) => i.id)).toContain(
       f.foreignInvitation,
     );

@@ -127,6 +127,22 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'workspaces',
+    name: 'Cloud workspaces',
+    description:
+      'If your company gives you a role in one of its workspaces (owner, administrator, operator or viewer), that role, and whether you created the workspace. The company’s managed devices report to the workspace, not to you. A workspace and everything in it is deleted when its owner deletes it, when support is asked to, or 30 days after its license ended, with warnings by email 14 and 3 days before.',
+    tables: ['workspace', 'workspace_member', 'workspace_enrollment_token', 'workspace_deletion_warning'],
+    processors: [],
+  },
+  {
+    id: 'support-contracts',
+    name: 'Support contracts',
+    description:
+      'If your company names you as authorised on a support contract, that you are named and since when; only the people named see the contract, and they are emailed 30 and 7 days before it ends.',
+    tables: ['support_contract', 'support_contract_person', 'support_contract_reminder'],
+    processors: [],
+  },
+  {
     id: 'files',
     name: 'File storage',
     description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',

@@ -25,6 +25,8 @@ const PUBLIC = new Set([
   'POST /api/v1/activations',
   'POST /api/v1/licenses/validate',
   'POST /api/v1/devices/enroll',
+  // WS-2: the published list of what managed devices send, generated from the check-in schema.
+  'GET /api/v1/devices/checkin/fields',
   // Device-token routes check the body first (so a bad one is a 400 naming its field) and the
   // token after; modules/devices tests show they answer 401 to a valid body without a good token.
   'POST /api/v1/devices/checkin',

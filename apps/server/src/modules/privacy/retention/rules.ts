@@ -15,6 +15,7 @@ import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
 import { companyRetentionRules } from '../../orgs/retention-rules.ts';
 import { purchaseRetentionRules } from '../../purchases/retention-rules.ts';
 import { aggregateStatistics, statisticsStatus } from '../../stats/aggregate.ts';
+import { workspaceRetentionRules } from '../../workspaces/retention-rules.ts';
 import { consentLedger, mailOpen } from '../schema.ts';
 import { type RuleStatus, toStatus } from './expire-rows.ts';
 import { expiring, type RetentionRule } from './rule.ts';
@@ -136,6 +137,7 @@ export const retentionRules: readonly RetentionRule[] = [
   ...purchaseRetentionRules,
   ...deviceRetentionRules,
   ...diagnosticsRetentionRules,
+  ...workspaceRetentionRules,
 ];
 
 export function retentionRule(id: string): RetentionRule {
