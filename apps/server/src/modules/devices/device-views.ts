@@ -38,6 +38,17 @@ export const DeviceOut = Type.Object({
   pendingCommands: Type.Array(CommandOut),
 });
 
+/** What an owner or a workspace operator sends to a device (DEV-2, DEV-3, WS-1). */
+export const CommandIn = Type.Object(
+  {
+    kind: Type.Union(COMMAND_KINDS.map((k) => Type.Literal(k))),
+    confirm: Type.Boolean(),
+    message: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    problemId: Type.Optional(Type.String({ format: 'uuid' })),
+  },
+  { additionalProperties: false },
+);
+
 export const DeviceDetailOut = Type.Object({ ...DeviceOut.properties, commands: Type.Array(CommandOut) });
 
 /** What the device receives at check-in: what to do, nothing about who asked or when. */

@@ -4,10 +4,9 @@ import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { guard, signedIn } from '../accounts/current-session.ts';
 import { createEnrollment } from './create-enrollment.ts';
-import { CommandOut, DeviceDetailOut, DeviceOut } from './device-views.ts';
+import { CommandIn, CommandOut, DeviceDetailOut, DeviceOut } from './device-views.ts';
 import { deviceDetail, listDevices } from './list-devices.ts';
 import { renameDevice } from './rename-device.ts';
-import { COMMAND_KINDS } from './schema.ts';
 import { type CommandRequest, sendCommand } from './send-command.ts';
 import { signOutDevice } from './sign-out-device.ts';
 import { unlinkDevice } from './unlink-device.ts';
@@ -16,15 +15,6 @@ const tags = ['devices'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const DeviceName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const Rename = Type.Object({ name: DeviceName }, { additionalProperties: false });
-const CommandIn = Type.Object(
-  {
-    kind: Type.Union(COMMAND_KINDS.map((k) => Type.Literal(k))),
-    confirm: Type.Boolean(),
-    message: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    problemId: Type.Optional(Type.String({ format: 'uuid' })),
-  },
-  { additionalProperties: false },
-);
 
 /** The owner's side of devices and anti-theft, all scoped to the signed-in user. */
 export async function deviceRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/pool.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { listDevices } from './list-devices.ts';
 import { device, deviceTelemetry } from './schema.ts';
+import { type CommandRequest, sendCommand } from './send-command.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -24,4 +25,18 @@ export async function deleteWorkspaceDevices(tx: Tx, workspaceId: string): Promi
   await tx.delete(deviceTelemetry).where(eq(deviceTelemetry.userId, workspaceDeviceOwner(workspaceId)));
   const deleted = await tx.delete(device).where(eq(device.workspaceId, workspaceId)).returning({ id: device.id });
   return deleted.length;
+}
+
+/**
+ * A workspace operator sends lock, alarm, wipe or fix to one of the workspace's devices, under the
+ * same rules as an owner (DEV-3): confirmed, one of each kind waiting, a wipe after a fresh sign-in.
+ */
+export function sendWorkspaceCommand(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  caller: { sessionCreatedAt: Date },
+  workspaceId: string,
+  deviceId: string,
+  input: CommandRequest,
+) {
+  return sendCommand(deps, { userId: workspaceDeviceOwner(workspaceId), sessionCreatedAt: caller.sessionCreatedAt }, deviceId, input);
 }

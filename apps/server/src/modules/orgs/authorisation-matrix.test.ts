@@ -88,6 +88,11 @@ const CASES: Record<string, Case> = {
   'DELETE /api/companies/current/workspaces/:id/members/:userId': { params: workspaceMemberOf, member: 404 },
   'POST /api/companies/current/workspaces/:id/enrollment-tokens': { params: workspaceOf, member: 404 },
   'GET /api/companies/current/workspaces/:id/devices': { params: workspaceOf, member: 404 },
+  'POST /api/companies/current/workspaces/:id/devices/:deviceId/commands': {
+    params: (f, caller) => ({ ...workspaceOf(f, caller), deviceId: '00000000-0000-4000-8000-000000000000' }),
+    body: { kind: 'alarm', confirm: true },
+    member: 404,
+  },
   'GET /api/companies/current/support-contracts': { member: 'allowed' },
   'POST /api/companies/current/support-contracts': {
     body: { product: 'Matrix', level: 'standard', startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z', authorised: ['nobody'] },

@@ -88,14 +88,28 @@ async function warn(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mailer'>, w: D
     .returning({ id: workspaceDeletionWarning.workspaceId });
   if (claimed.length === 0) return false;
   const date = w.deleteAt.toISOString().slice(0, 10);
-  for (const owner of await ownerAddresses(deps, w.id)) {
-    await deps.mailer.send({
-      to: owner.email,
-      subject: `Your workspace “${w.name}” will be deleted on ${date}`,
-      text: `The license of your workspace “${w.name}” ended on ${w.licenseEnds.toISOString().slice(0, 10)}. Unless it is renewed, the workspace, its devices and everything they reported will be deleted on ${date}.\n\nRenew the license in your company account:\n${deps.config.baseUrl}/account/company`,
-      userId: owner.userId,
-      kind: 'service',
-    });
+  try {
+    for (const owner of await ownerAddresses(deps, w.id)) {
+      await deps.mailer.send({
+        to: owner.email,
+        subject: `Your workspace “${w.name}” will be deleted on ${date}`,
+        text: `The license of your workspace “${w.name}” ended on ${w.licenseEnds.toISOString().slice(0, 10)}. Unless it is renewed, the workspace, its devices and everything they reported will be deleted on ${date}.\n\nRenew the license in your company account:\n${deps.config.baseUrl}/account/company`,
+        userId: owner.userId,
+        kind: 'service',
+      });
+    }
+  } catch (error) {
+    // Unclaimed, the next run sends the warning again rather than never.
+    await deps.db
+      .delete(workspaceDeletionWarning)
+      .where(
+        and(
+          eq(workspaceDeletionWarning.workspaceId, w.id),
+          eq(workspaceDeletionWarning.licenseExpiresAt, w.licenseEnds),
+          eq(workspaceDeletionWarning.daysBefore, days),
+        ),
+      );
+    throw error;
   }
   return true;
 }

@@ -42,7 +42,9 @@ export async function listWorkspaces(deps: Pick<Deps, 'db'>, userId: string): Pr
     .from(workspaceMember)
     .where(eq(workspaceMember.userId, userId));
   const roles = new Map(own.map((m) => [m.workspaceId, m.role]));
-  const scope = isAdministrator(company.role) ? undefined : inArray(workspace.id, [...roles.keys(), '00000000-0000-0000-0000-000000000000']);
+  const administrator = isAdministrator(company.role);
+  if (!administrator && roles.size === 0) return [];
+  const scope = administrator ? undefined : inArray(workspace.id, [...roles.keys()]);
   const rows = await deps.db
     .select()
     .from(workspace)

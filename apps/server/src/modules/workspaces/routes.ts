@@ -3,15 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { guard, signedIn } from '../accounts/current-session.ts';
-import { DeviceOut } from '../devices/device-views.ts';
-import { listWorkspaceDevices } from '../devices/workspace-devices.ts';
+import { CommandIn, CommandOut, DeviceOut } from '../devices/device-views.ts';
+
+import type { CommandRequest } from '../devices/send-command.ts';
+import { listWorkspaceDevices, sendWorkspaceCommand } from '../devices/workspace-devices.ts';
 import { requireWorkspaceRole } from './access.ts';
 import { deleteWorkspaceAsOwner } from './delete-workspace.ts';
 import { createEnrollmentToken } from './enrollment-tokens.ts';
 import { createWorkspace, getWorkspace, listWorkspaces } from './manage-workspaces.ts';
 import type { WorkspaceRole } from './schema.ts';
 import { listMembers, removeMember, setMemberRole } from './workspace-members.ts';
-import { MemberOut, MemberParams, RoleIn, WorkspaceOut, WorkspaceParams } from './workspace-view.ts';
+import { DeviceParams, MemberOut, MemberParams, RoleIn, WorkspaceOut, WorkspaceParams } from './workspace-view.ts';
 
 const tags = ['workspaces'];
 const BASE = '/api/companies/current/workspaces';
@@ -106,6 +108,24 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { auth: Auth; 
     async (request) => {
       await requireWorkspaceRole(deps, me(request), request.params.id, 'viewer');
       return listWorkspaceDevices(deps, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: string; deviceId: string }; Body: CommandRequest }>(
+    `${BASE}/:id/devices/:deviceId/commands`,
+    {
+      config: perUser(30),
+      schema: {
+        tags,
+        summary: 'Lock, alarm, wipe (fresh sign-in) or fix a workspace device: operators and up (WS-1)',
+        params: DeviceParams,
+        body: CommandIn,
+        response: { 201: CommandOut },
+      },
+    },
+    async (request, reply) => {
+      await requireWorkspaceRole(deps, me(request), request.params.id, 'operator');
+      return reply.code(201).send(await sendWorkspaceCommand(deps, signedIn(request), request.params.id, request.params.deviceId, request.body));
     },
   );
 }

@@ -15,3 +15,4 @@ export const MemberOut = Type.Object({ userId: Type.String(), role: RoleIn });
 
 export const WorkspaceParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const MemberParams = Type.Object({ id: Type.String({ format: 'uuid' }), userId: Type.String({ minLength: 1, maxLength: 64 }) });
+export const DeviceParams = Type.Object({ id: Type.String({ format: 'uuid' }), deviceId: Type.String({ format: 'uuid' }) });

@@ -71,6 +71,19 @@ describe('workspaces', () => {
     await acme.admin.browser.request('PUT', `${BASE}/${workspaceId}/members/${plain.userId}`, { role: 'viewer' });
     expect((await plain.browser.request('GET', `${BASE}/${workspaceId}/devices`)).json()).toHaveLength(2);
     expect((await plain.browser.request('POST', `${BASE}/${workspaceId}/enrollment-tokens`)).statusCode).toBe(403);
+
+    const command = { kind: 'alarm', confirm: true, message: 'Please call IT' };
+    const commandUrl = `${BASE}/${workspaceId}/devices/${first.json().deviceId}/commands`;
+    expect((await plain.browser.request('POST', commandUrl, command)).statusCode).toBe(403);
+    expect((await op.browser.request('POST', commandUrl, command)).statusCode).toBe(201);
+    expect((await op.browser.request('POST', `/api/account/devices/${first.json().deviceId}/commands`, command)).statusCode).toBe(404);
+    const delivered = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/devices/checkin',
+      headers: { authorization: `Bearer ${first.json().token}` },
+      payload: checkin,
+    });
+    expect(delivered.json().commands.map((c: { kind: string }) => c.kind)).toEqual(['alarm']);
     expect((await op.browser.request('DELETE', `${BASE}/${workspaceId}`)).statusCode).toBe(403);
   });
 
