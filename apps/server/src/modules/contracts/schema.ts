@@ -20,6 +20,7 @@ export const supportContract = pgTable(
     level: notPersonal(text('level', { enum: SUPPORT_LEVELS }).notNull(), 'The support level bought'),
     startsAt: timestamp('starts_at', tz).notNull(),
     endsAt: timestamp('ends_at', tz).notNull(),
+    // Only an account id, which that account's own export already holds; the account purge nulls it by the foreign key.
     boughtBy: personal(
       text('bought_by').references(() => users.id, { onDelete: 'set null' }),
       {
@@ -27,7 +28,7 @@ export const supportContract = pgTable(
         purpose: 'Show the authorised employees who bought the contract',
         basis: 'contract',
         retention: 'account-deleted-1-month',
-        exported: true,
+        exported: false,
         erase: 'delete',
       },
     ),

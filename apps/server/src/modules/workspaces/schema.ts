@@ -22,6 +22,7 @@ export const workspace = pgTable(
     name: notPersonal(text('name').notNull(), 'The name the company gave the workspace'),
     licenseId: notPersonal(uuid('license_id').notNull(), 'the company license that pays for the workspace'),
     // Who created it, for the administrators; the workspace outlives them, so only the link goes.
+    // Only an account id, which that account's own export already holds; the account purge nulls it by the foreign key.
     createdBy: personal(
       text('created_by').references(() => users.id, { onDelete: 'set null' }),
       {
@@ -29,7 +30,7 @@ export const workspace = pgTable(
         purpose: 'Show the company who created the workspace',
         basis: 'contract',
         retention: 'workspace-license-expired',
-        exported: true,
+        exported: false,
         erase: 'delete',
       },
     ),
@@ -70,6 +71,7 @@ export const workspaceEnrollmentToken = pgTable(
       .notNull()
       .references(() => workspace.id, { onDelete: 'cascade' }),
     tokenHash: notPersonal(text('token_hash').notNull(), 'sha256 of the enrollment token; the token itself is never stored'),
+    // Only an account id, which that account's own export already holds; the account purge nulls it by the foreign key.
     createdBy: personal(
       text('created_by').references(() => users.id, { onDelete: 'set null' }),
       {
@@ -77,7 +79,7 @@ export const workspaceEnrollmentToken = pgTable(
         purpose: 'Show who rolled out the enrollment token',
         basis: 'contract',
         retention: 'workspace-license-expired',
-        exported: true,
+        exported: false,
         erase: 'delete',
       },
     ),

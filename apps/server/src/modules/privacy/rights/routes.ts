@@ -176,7 +176,8 @@ async function erasureReportRoutes(app: FastifyInstance, opts: { deps: Deps }) {
   app.get<{ Params: { requestId: string }; Querystring: { token: string } }>(
     '/api/privacy/erasure-report/:requestId',
     {
-      config: hourly(60),
+      // No account any more: counted per address.
+      config: { rateLimit: { max: 60, timeWindow: '1 hour' } },
       schema: { tags, summary: 'What an erasure did and what is kept, for 30 days, by the mailed link', params: ReportParams, querystring: ReportQuery },
     },
     async (request) => readErasureReport(opts.deps, request.params.requestId, request.query.token),
