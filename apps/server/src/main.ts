@@ -4,6 +4,8 @@ import { createStaff } from './cli/create-staff.ts';
 import { DEMO_PASSWORD, seedDemo } from './cli/seed-demo.ts';
 import { type SimulationProgress, simulateDevices } from './cli/simulate-devices.ts';
 import { startServer } from './cli/start-server.ts';
+import { ensureCatalogue, licenseTypeOf, listOffers } from './modules/licenses/catalogue.ts';
+import { issueLicense } from './modules/licenses/issue-license.ts';
 import { formatDataMapTable, personalColumns } from './modules/privacy/datamap-view.ts';
 import { formatRetentionReport, retentionReport } from './modules/privacy/retention/retention-report.ts';
 import { retentionRule, retentionRules } from './modules/privacy/retention/rules.ts';
@@ -90,6 +92,23 @@ staff
       );
       if (result.generatedPassword) process.stdout.write(`password: ${result.generatedPassword}\n`);
       await app.close();
+    }),
+  );
+
+const license = program.command('license').description('licenses');
+license
+  .command('issue')
+  .description('issue activation codes of a license type, for codes sold elsewhere (resellers, boxes); each is printed once and stored only hashed')
+  .requiredOption('--type <id>', 'license type, e.g. total-security-1y-10')
+  .option('--count <n>', 'how many codes', '1')
+  .action((options: { type: string; count: string }) =>
+    withRuntime(async ({ deps }) => {
+      const count = Number(options.count);
+      if (!Number.isInteger(count) || count < 1 || count > 1000) throw new Error('--count must be a whole number from 1 to 1000');
+      await ensureCatalogue(deps);
+      const type = await licenseTypeOf(deps, options.type);
+      if (!type) throw new Error(`no license type "${options.type}"; known: ${(await listOffers(deps)).map((offer) => offer.id).join(', ')}`);
+      for (let i = 0; i < count; i++) process.stdout.write(`${(await issueLicense(deps, { typeId: type.id, termDays: type.termDays })).code}\n`);
     }),
   );
 

@@ -24,6 +24,7 @@ import { TwoFactorPage } from './pages/auth/TwoFactorPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
 import { AcceptInvitationPage } from './pages/company/AcceptInvitationPage';
 import { CompanyPage } from './pages/company/CompanyPage';
+import { WorkspacePage } from './pages/company/workspaces/WorkspacePage';
 import { ErasureReportPage } from './pages/ErasureReportPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
       { path: 'survey/:token', element: <SurveyPage /> },
       signedIn('company', <CompanyPage />),
       signedIn('company/invitations/:id', <AcceptInvitationPage />),
+      signedIn('company/workspaces/:id', <WorkspacePage />),
       {
         path: 'account',
         children: [

@@ -12,12 +12,16 @@ import { InvitationsSection } from './InvitationsSection';
 import { MembersSection } from './MembersSection';
 import { NoticesSection } from './NoticesSection';
 import { JoinableCompanySection, RegisterCompanySection } from './RegisterCompanySection';
+import { SupportContractsSection } from './SupportContractsSection';
+import { WorkspacesSection } from './workspaces/WorkspacesSection';
 
 const ADMIN_TABS = [
   { value: 'members', label: 'Members' },
   { value: 'invitations', label: 'Invitations' },
   { value: 'notices', label: 'Who joined' },
   { value: 'licenses', label: 'Licenses' },
+  { value: 'workspaces', label: 'Workspaces' },
+  { value: 'support-contracts', label: 'Contracts' },
   { value: 'settings', label: 'Settings' },
 ] as const;
 
@@ -63,6 +67,12 @@ function AdministratorTabs({ company }: { company: Company }) {
       <Tabs.Panel value="licenses">
         <CompanyLicensesSection role={company.role} />
       </Tabs.Panel>
+      <Tabs.Panel value="workspaces">
+        <WorkspacesSection administrator />
+      </Tabs.Panel>
+      <Tabs.Panel value="support-contracts">
+        <SupportContractsSection administrator />
+      </Tabs.Panel>
       <Tabs.Panel value="settings">
         <Stack gap="lg">
           <CompanySettingsSection company={company} />
@@ -85,7 +95,15 @@ function CompanyOverview({ company }: { company: Company }) {
   return (
     <Stack gap="lg">
       <CompanyFacts company={company} />
-      {isAdministrator(company.role) ? <AdministratorTabs company={company} /> : <CompanyLicensesSection role={company.role} />}
+      {isAdministrator(company.role) ? (
+        <AdministratorTabs company={company} />
+      ) : (
+        <>
+          <CompanyLicensesSection role={company.role} />
+          <WorkspacesSection administrator={false} />
+          <SupportContractsSection administrator={false} />
+        </>
+      )}
       <LeaveCompanySection company={company} />
     </Stack>
   );
