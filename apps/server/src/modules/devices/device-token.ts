@@ -1,6 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { device } from './schema.ts';
 
 export type DeviceTokenScope = 'checkin' | 'commands' | 'licenses';
@@ -12,7 +13,7 @@ export function newDeviceToken(deviceId: string): { token: string; hash: string 
 }
 
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return sha256Hex(secret);
 }
 
 /** Whether the secret is the one whose hash is stored, compared in constant time. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 
 /**
  * Enrollment codes: 8 random symbols of Crockford's base32 (40 bits), shown as `K7QD-X9M4`.
@@ -21,5 +21,5 @@ export function enrollmentCodeSymbols(input: string): string | null {
 
 /** What the database holds of a code: its SHA-256, never the code. */
 export function enrollmentCodeHash(symbols: string): string {
-  return createHash('sha256').update(symbols, 'utf8').digest('hex');
+  return sha256Hex(symbols);
 }

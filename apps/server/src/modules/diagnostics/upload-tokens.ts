@@ -1,14 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { Problem, problems } from '../../platform/errors.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { requestOwnedBy } from '../support/request-access.ts';
 import { diagUploadToken } from './schema.ts';
 
 export const UPLOAD_TOKEN_MS = 24 * 60 * 60 * 1000;
 export const MAX_LIVE_TOKENS_PER_REQUEST = 5;
-
-const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export const invalidUploadToken = () =>
   new Problem(401, 'invalid-upload-token', 'The upload token is not valid', { detail: 'get a new token on the support request page; tokens last 24 hours' });
@@ -27,7 +26,7 @@ export async function createUploadToken(deps: Pick<Deps, 'db' | 'clock' | 'confi
       .where(and(eq(diagUploadToken.requestId, requestId), gt(diagUploadToken.expiresAt, now)));
     if (live.n >= MAX_LIVE_TOKENS_PER_REQUEST)
       throw problems.conflict('too-many-upload-tokens', `At most ${MAX_LIVE_TOKENS_PER_REQUEST} upload tokens per request last at once`);
-    await tx.insert(diagUploadToken).values({ userId, requestId, tokenHash: hashOf(token), createdAt: now, expiresAt });
+    await tx.insert(diagUploadToken).values({ userId, requestId, tokenHash: sha256Hex(token), createdAt: now, expiresAt });
   });
   const command = `steward-diag send --request ${requestId} --token ${token} --server ${deps.config.baseUrl}`;
   return { token, expiresAt: expiresAt.toISOString(), command };
@@ -39,7 +38,7 @@ export async function redeemUploadToken(deps: Pick<Deps, 'db' | 'clock'>, token:
   const [row] = await deps.db
     .select({ userId: diagUploadToken.userId, requestId: diagUploadToken.requestId })
     .from(diagUploadToken)
-    .where(and(eq(diagUploadToken.tokenHash, hashOf(token)), gt(diagUploadToken.expiresAt, deps.clock.now())));
+    .where(and(eq(diagUploadToken.tokenHash, sha256Hex(token)), gt(diagUploadToken.expiresAt, deps.clock.now())));
   if (!row) throw invalidUploadToken();
   return row;
 }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { lastGroup, newActivationCode } from '@steward/client';
 import type { Deps } from '../../platform/deps.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { license } from './schema.ts';
 
 export function codeHash(code: string): string {
-  return createHash('sha256').update(code, 'utf8').digest('hex');
+  return sha256Hex(code);
 }
 
 export interface IssuedLicense {

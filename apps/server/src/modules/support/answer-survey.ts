@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { supportRequest, supportSurvey } from './schema.ts';
-import { hashSurveyToken } from './send-survey.ts';
 
 // 32 random bytes in base64url, as mailed; anything else cannot name a survey.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -18,7 +18,7 @@ async function surveyOf(deps: Pick<Deps, 'db'>, token: string) {
     .select({ id: supportSurvey.id, kind: supportSurvey.kind, answeredAt: supportSurvey.answeredAt, requestNumber: supportRequest.number })
     .from(supportSurvey)
     .leftJoin(supportRequest, eq(supportRequest.id, supportSurvey.requestId))
-    .where(eq(supportSurvey.tokenHash, hashSurveyToken(token)));
+    .where(eq(supportSurvey.tokenHash, sha256Hex(token)));
   if (!row) throw problems.notFound('survey');
   return row;
 }

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { Problem } from '../../platform/errors.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { getProfile } from '../accounts/profile.ts';
 import { hasObjected } from '../privacy/rights/objections.ts';
 import { isRestricted } from '../privacy/rights/restriction.ts';
@@ -9,8 +10,6 @@ import { type SurveyKind, supportSurvey } from './schema.ts';
 
 /** The consent purpose, and objection, that surveys fall under (ACC-3, RIGHT-1). */
 export const SURVEY_PURPOSE = 'surveys';
-
-export const hashSurveyToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Neither a restricted account (RIGHT-6) nor one that objected to surveys is asked. */
 export async function maySurvey(deps: Pick<Deps, 'db'>, userId: string): Promise<boolean> {
@@ -47,7 +46,7 @@ export async function sendSurvey(
   const token = randomBytes(32).toString('base64url');
   const [row] = await deps.db
     .insert(supportSurvey)
-    .values({ ...survey, tokenHash: hashSurveyToken(token), sentAt: deps.clock.now() })
+    .values({ ...survey, tokenHash: sha256Hex(token), sentAt: deps.clock.now() })
     .onConflictDoNothing()
     .returning({ id: supportSurvey.id });
   if (!row) return false;

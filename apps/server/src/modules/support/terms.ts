@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { DATA_PROVISIONING_TERMS } from './data-provisioning-terms.ts';
 import { supportTermsAcceptance, supportTermsVersion } from './schema.ts';
 
-export const CURRENT_TERMS_VERSION = createHash('sha256').update(DATA_PROVISIONING_TERMS).digest('hex');
+export const CURRENT_TERMS_VERSION = sha256Hex(DATA_PROVISIONING_TERMS);
 
 /** Publishes the terms of the running code once; older versions stay, so every acceptance names a text. */
 export async function publishTerms(deps: Pick<Deps, 'db' | 'clock'>): Promise<void> {

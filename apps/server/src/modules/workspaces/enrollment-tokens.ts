@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, count, eq, gt } from 'drizzle-orm';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/pool.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { sha256Hex } from '../../platform/sha256-hex.ts';
 import { requireWorkspaceRole } from './access.ts';
 import { workspaceEnrollmentToken } from './schema.ts';
 import { workspaceProblems } from './workspace-problems.ts';
@@ -15,7 +16,6 @@ export const ENROLLMENT_TOKEN_DAYS = 30;
 export const MAX_LIVE_TOKENS = 20;
 
 export const isWorkspaceToken = (code: string) => code.startsWith(PREFIX);
-const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /**
  * A token a workspace operator rolls out to the company's machines (WS-1). Unlike a personal code
@@ -32,7 +32,7 @@ export async function createEnrollmentToken(deps: Pick<Deps, 'db' | 'clock'>, us
       .from(workspaceEnrollmentToken)
       .where(and(eq(workspaceEnrollmentToken.workspaceId, workspaceId), gt(workspaceEnrollmentToken.expiresAt, now)));
     if (live.n >= MAX_LIVE_TOKENS) throw workspaceProblems.tooMany('live enrollment tokens per workspace', MAX_LIVE_TOKENS);
-    await tx.insert(workspaceEnrollmentToken).values({ workspaceId, tokenHash: tokenHash(token), createdBy: userId, createdAt: now, expiresAt });
+    await tx.insert(workspaceEnrollmentToken).values({ workspaceId, tokenHash: sha256Hex(token), createdBy: userId, createdAt: now, expiresAt });
   });
   return { token, expiresAt: expiresAt.toISOString() };
 }
@@ -42,6 +42,6 @@ export async function redeemWorkspaceToken(tx: Tx, token: string, now: Date): Pr
   const [row] = await tx
     .select({ workspaceId: workspaceEnrollmentToken.workspaceId })
     .from(workspaceEnrollmentToken)
-    .where(and(eq(workspaceEnrollmentToken.tokenHash, tokenHash(token)), gt(workspaceEnrollmentToken.expiresAt, now)));
+    .where(and(eq(workspaceEnrollmentToken.tokenHash, sha256Hex(token)), gt(workspaceEnrollmentToken.expiresAt, now)));
   return row?.workspaceId ?? null;
 }
