@@ -1,9 +1,9 @@
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { Problem, problems } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/uuid.ts';
 import { MAX_REPORT_BYTES } from './report-blobs.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIMITS = { fileSize: MAX_REPORT_BYTES, files: 1, fields: 4, fieldSize: 200, parts: 5 };
 
 export interface UploadFields {
@@ -71,7 +71,7 @@ async function readParts(request: FastifyRequest, beforeFile: (fields: UploadFie
       part.file.resume();
       throw problems.invalidField('confirm', 'must be "yes", sent before the file: confirm the report is yours and holds nothing confidential');
     }
-    if (requestId !== null && !UUID.test(requestId)) {
+    if (requestId !== null && !isUuid(requestId)) {
       part.file.resume();
       throw problems.invalidField('requestId', 'must be the id of one of your support requests');
     }

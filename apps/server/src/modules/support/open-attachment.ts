@@ -1,14 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/uuid.ts';
 import { attachmentBlobs } from './attachment-store.ts';
 import { supportAttachment } from './schema.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The attachment's row, only when it belongs to that request; anything else is missing. */
 export async function attachmentOf(deps: Pick<Deps, 'db'>, requestId: string, attachmentId: string) {
-  if (!UUID.test(attachmentId)) throw problems.notFound('attachment');
+  if (!isUuid(attachmentId)) throw problems.notFound('attachment');
   const [row] = await deps.db
     .select()
     .from(supportAttachment)

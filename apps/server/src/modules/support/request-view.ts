@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/uuid.ts';
 import { maySeeColleagueRequests } from '../orgs/support-visibility.ts';
 import { isAgentOf } from './departments.ts';
 import { licenseChoices, productName } from './own-licenses.ts';
@@ -16,11 +17,9 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export type RequestRow = typeof supportRequest.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The request by id; an id that is no uuid at all finds nothing rather than failing in the database. */
 export async function requestRow(deps: Pick<Deps, 'db'>, requestId: string): Promise<RequestRow | null> {
-  if (!UUID.test(requestId)) return null;
+  if (!isUuid(requestId)) return null;
   const [row] = await deps.db.select().from(supportRequest).where(eq(supportRequest.id, requestId));
   return row ?? null;
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/pool.ts';
+import { isUuid } from '../uuid.ts';
 import type { ObjectStore } from './object-store.ts';
 
 /** What the blob functions share; the wrapping key is derived once from the master key. */
@@ -15,9 +16,7 @@ export const dataKeyAad = (blobId: string) => `blob-data-key:${blobId}`;
 export const fileNameAad = (blobId: string) => `blob-file-name:${blobId}`;
 export const contentAad = (blobId: string) => `blob-content:${blobId}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id that is not a uuid cannot name a blob; checked here so it never reaches the database. */
 export function isBlobId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+  return isUuid(value);
 }
