@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { isAdministrator, membershipOf } from './membership.ts';
+import { isAdministrator, type Membership, membershipOf } from './membership.ts';
 import { company, companyMember } from './schema.ts';
 
 /**
@@ -12,7 +12,13 @@ import { company, companyMember } from './schema.ts';
 export async function maySeeColleagueRequests(deps: Pick<Deps, 'db'>, viewerId: string, authorId: string): Promise<boolean> {
   if (viewerId === authorId) return false;
   const [viewer, author] = await Promise.all([membershipOf(deps, viewerId), membershipOf(deps, authorId)]);
-  if (!viewer || !author || viewer.companyId !== author.companyId || viewer.blocked) return false;
+  if (!viewer || !author || viewer.companyId !== author.companyId) return false;
+  return seesColleagueRequests(deps, viewer);
+}
+
+/** The rule itself: in a company that is not blocked, administrators always, colleagues when requests are shared. */
+async function seesColleagueRequests(deps: Pick<Deps, 'db'>, viewer: Membership): Promise<boolean> {
+  if (viewer.blocked) return false;
   if (isAdministrator(viewer.role)) return true;
   const [row] = await deps.db.select({ shared: company.supportRequestsShared }).from(company).where(eq(company.id, viewer.companyId));
   return row?.shared ?? false;
@@ -24,11 +30,7 @@ export async function maySeeColleagueRequests(deps: Pick<Deps, 'db'>, viewerId: 
  */
 export async function colleaguesWithVisibleRequests(deps: Pick<Deps, 'db'>, viewerId: string): Promise<string[]> {
   const viewer = await membershipOf(deps, viewerId);
-  if (!viewer || viewer.blocked) return [];
-  if (!isAdministrator(viewer.role)) {
-    const [row] = await deps.db.select({ shared: company.supportRequestsShared }).from(company).where(eq(company.id, viewer.companyId));
-    if (!row?.shared) return [];
-  }
+  if (!viewer || !(await seesColleagueRequests(deps, viewer))) return [];
   const rows = await deps.db
     .select({ userId: companyMember.userId })
     .from(companyMember)
@@ -41,8 +43,10 @@ export async function companyOfRequester(
   deps: Pick<Deps, 'db'>,
   userId: string,
 ): Promise<{ companyId: string; country: string | null; language: string | null } | null> {
-  const viewer = await membershipOf(deps, userId);
-  if (!viewer) return null;
-  const [row] = await deps.db.select({ country: company.country, language: company.language }).from(company).where(eq(company.id, viewer.companyId));
-  return { companyId: viewer.companyId, country: row?.country ?? null, language: row?.language ?? null };
+  const [row] = await deps.db
+    .select({ companyId: company.id, country: company.country, language: company.language })
+    .from(companyMember)
+    .innerJoin(company, eq(company.id, companyMember.organizationId))
+    .where(eq(companyMember.userId, userId));
+  return row ?? null;
 }
