@@ -95,14 +95,39 @@ export function parseResolvConf(text: string): Identities {
 
 const HOST_KEY = /\b(?:hostname|host_name|fqdn|computername|computer_name|nodename|node_name)["']?\s*[:=]\s*["']?([A-Za-z0-9][A-Za-z0-9.-]{0,253})/gi;
 
-/** The host field of syslog (`Nov 23 12:34:56 web01 sshd[1]:`) and ISO-stamped journal lines. */
-const LOG_HOST = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-][\d:]+)?) ([A-Za-z0-9][A-Za-z0-9.-]{0,62}) [\w./@-]+(?:\[\d+\])?:/gm;
+/** The host field of syslog (`Nov 23 12:34:56 web01 sshd[1]:`) and ISO-stamped journal lines, tried at a line's start. */
+const LOG_HOST = /(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-][\d:]+)?) ([A-Za-z0-9][A-Za-z0-9.-]{0,62}) [\w./@-]+(?:\[\d+\])?:/y;
+
+/**
+ * LOG_HOST at each line that opens with a capital or a digit. V8 tries a multiline `^` pattern at every
+ * position of the text; jumping from newline to newline tries it only where a line starts.
+ */
+function logHostMatches(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  for (let start = 0; start < text.length; ) {
+    const code = text.charCodeAt(start);
+    if ((code >= 65 && code <= 90) || (code >= 48 && code <= 57)) {
+      LOG_HOST.lastIndex = start;
+      const match = LOG_HOST.exec(text);
+      if (match !== null) found.push(match);
+    }
+    const newline = text.indexOf('\n', start);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return found;
+}
+
+/** Whether HOME_PATH_PATTERN can match at all: a plain substring search is far quicker than the pattern over a text without one. */
+export function mayHoldHomePath(text: string): boolean {
+  return text.includes('/home/') || text.includes('Users');
+}
 
 /** Names a collected file reveals about its own computer: home-path users, `hostname: x`-style values and log host fields. */
 export function scanText(text: string): Identities {
   const found = emptyIdentities();
-  for (const match of text.matchAll(HOME_PATH_PATTERN)) if (isPersonalUser(match[1])) found.users.add(match[1]);
-  for (const match of [...text.matchAll(HOST_KEY), ...text.matchAll(LOG_HOST)]) {
+  if (mayHoldHomePath(text)) for (const match of text.matchAll(HOME_PATH_PATTERN)) if (isPersonalUser(match[1])) found.users.add(match[1]);
+  for (const match of [...text.matchAll(HOST_KEY), ...logHostMatches(text)]) {
     const name = match[1].replace(/\.$/, '');
     if (isSpecificHost(name) && /[A-Za-z]/.test(name)) mergeIdentities(found, parseHostname(name));
   }

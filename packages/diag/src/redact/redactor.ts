@@ -17,7 +17,7 @@ import {
   parseIpv6,
 } from './addresses.ts';
 import { AnchoredPattern } from './anchored-pattern.ts';
-import { HOME_PATH_PATTERN, type Identities, isPersonalUser, isSpecificHost } from './identities.ts';
+import { HOME_PATH_PATTERN, type Identities, isPersonalUser, isSpecificHost, mayHoldHomePath } from './identities.ts';
 import { KnownNames } from './known-names.ts';
 import { KnownWords } from './known-words.ts';
 import { FQDN_SEARCH, isHostName, isPublicDomain, splitName } from './names.ts';
@@ -85,7 +85,7 @@ export class Redactor {
     rewrite(state, IPV4_PATTERN, (match) => this.ipv4(match[0], match.input.slice(Math.max(0, match.index - 24), match.index)));
     rewriteMatches(state, this.knownNames.find(state.text), (match) => this.name(match[0].toLowerCase(), true));
     rewrite(state, FQDN_SEARCH, (match) => (isHostName(match[0]) && !isPublicDomain(match[0]) ? this.name(match[0].toLowerCase(), false) : null));
-    rewrite(state, HOME_PATH_PATTERN, (match) => this.homePath(match[0], match[1]));
+    if (mayHoldHomePath(state.text)) rewrite(state, HOME_PATH_PATTERN, (match) => this.homePath(match[0], match[1]));
     this.words(state, this.users, 'user');
     this.words(state, this.hosts, 'hostname');
     this.words(state, this.keywords, 'keyword');

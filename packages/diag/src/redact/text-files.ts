@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,7 +13,6 @@ export interface DecodedText {
 }
 
 const UTF16LE_BOM = Buffer.from([0xff, 0xfe]);
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Text in UTF-8, UTF-16LE with a BOM (what Windows tools such as `reg export` write) or, failing
@@ -23,11 +23,11 @@ export function decodeText(data: Buffer): DecodedText | null {
     return { text: data.subarray(2).toString('utf16le'), encode: (text) => Buffer.concat([UTF16LE_BOM, Buffer.from(text, 'utf16le')]) };
   }
   if (data.includes(0)) return null;
-  try {
-    return { text: strictUtf8.decode(data), encode: (text) => Buffer.from(text, 'utf8') };
-  } catch {
-    return { text: data.toString('latin1'), encode: (text) => Buffer.from(text, 'latin1') };
-  }
+  // ASCII (most of a report) reads and writes the same as Latin-1, which is a plain copy; UTF-8 decoding is not.
+  if (isAscii(data)) return { text: data.toString('latin1'), encode: (text) => Buffer.from(text, 'latin1') };
+  // A UTF-8 BOM stays in the text as U+FEFF and is written back as it was.
+  if (isUtf8(data)) return { text: data.toString('utf8'), encode: (text) => Buffer.from(text, 'utf8') };
+  return { text: data.toString('latin1'), encode: (text) => Buffer.from(text, 'latin1') };
 }
 
 export interface FoundFile {
@@ -70,8 +70,10 @@ export function readFolder(root: string): { files: FoundFile[]; skipped: Skipped
   const files: FoundFile[] = [];
   const skipped: Skipped[] = [];
   let total = 0;
+  // Plain concatenation: path.join normalises each of a thousand paths that are already normal.
+  const prefix = root.endsWith('/') ? root : `${root}/`;
   for (const entry of listFolder(root)) {
-    const data = entry.notRegular ? null : readUpTo(join(root, entry.path), MAX_FILE_BYTES);
+    const data = entry.notRegular ? null : readUpTo(prefix + entry.path, MAX_FILE_BYTES);
     if (data === null) {
       skipped.push({ path: entry.path, reason: entry.notRegular ?? `larger than ${MAX_FILE_BYTES} bytes` });
       continue;
