@@ -35,6 +35,9 @@ export const EMAIL_SEARCH = new AnchoredPattern(
 const REPLACEMENT_SHAPE =
   /(?<![\p{L}\p{N}])(?:(email\d+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)|(?:(host\d+)\.)?(domain\d+\.invalid)|(host\d+)(?:\.(?:local|lan|home|internal|localdomain))?|(user\d+)|(redacted-keyword-\d+))(?![\p{L}\p{N}])/gu;
 
+/** Every REPLACEMENT_SHAPE match holds one of these; testing for it first spares most files the costlier pattern. */
+const MAY_HOLD_REPLACEMENT = /(?:email|host|domain|user|redacted-keyword-)\d/;
+
 /** Names shorter than this are replaced only inside home paths: whole-word matching on "al" or "jo" would hit ordinary text. */
 const MIN_WORD_NAME = 3;
 
@@ -72,7 +75,7 @@ export class Redactor {
 
   redact(text: string): string {
     const state = startRewriting(text);
-    protect(state, REPLACEMENT_SHAPE, (match) => this.isOwnReplacement(match));
+    if (MAY_HOLD_REPLACEMENT.test(text)) protect(state, REPLACEMENT_SHAPE, (match) => this.isOwnReplacement(match));
     protect(state, IPV4_PATTERN, (match) => this.ledger.isReplacement('ipv4', match[0]));
     protect(state, IPV6_SEARCH, (match) => {
       const groups = ipv6Groups(match[0]);
