@@ -83,6 +83,7 @@ test('[ORG-2] the colleague accepts by the mailed link and the administrator see
   const link = await mailedLink(colleague.email, /http\S+\/company\/invitations\/[\w-]+/);
   await colleaguePage.goto(link);
   await expect(colleaguePage.getByRole('heading', { name: 'Company invitation' })).toBeVisible();
+  await expect(colleaguePage.getByRole('heading', { name: `Join ${companyName}` })).toBeVisible();
   await dismissToasts(colleaguePage);
   await shoot(colleaguePage, 'company-accept');
   await colleaguePage.getByRole('button', { name: 'Accept invitation' }).click();

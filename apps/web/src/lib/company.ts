@@ -36,6 +36,15 @@ export interface Invitation {
   expiresAt: string;
 }
 
+/** An invitation as the invited person sees it before accepting. */
+export interface InvitationForInvitee {
+  id: string;
+  companyName: string;
+  role: AssignableRole;
+  inviterName: string | null;
+  expiresAt: string;
+}
+
 export interface Notice {
   id: string;
   kind: string;
@@ -114,6 +123,14 @@ export function useJoinableCompany() {
     },
   });
 }
+
+/** The invitation sent to the caller's address; its problem (not found, blocked) is the query's error. */
+export const useInvitation = (id: string) =>
+  useQuery({
+    queryKey: key(`invitation-${id}`),
+    queryFn: () => api.get<InvitationForInvitee>(`/api/companies/invitations/${encodeURIComponent(id)}`),
+    retry: false,
+  });
 
 export const useMembers = (enabled: boolean) =>
   useQuery({ queryKey: key('members'), queryFn: () => api.get<Member[]>('/api/companies/current/members'), enabled });

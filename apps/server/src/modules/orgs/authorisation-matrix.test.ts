@@ -53,6 +53,10 @@ const CASES: Record<string, Case> = {
   'GET /api/companies/joinable': { member: 'allowed' },
   'POST /api/companies/:companyId/join': { params: (f, caller) => ({ companyId: caller === 'blocked' ? f.frozen.id : f.acme.id }), member: 409 },
   'POST /api/companies/current/invitations': { body: { email: 'matrix-invitee@example.test' }, member: 403 },
+  'GET /api/companies/invitations/:invitationId': {
+    params: (f, caller) => ({ invitationId: caller === 'blocked' ? f.blockedInvitation : f.foreignInvitation }),
+    member: 404,
+  },
   'POST /api/companies/invitations/:invitationId/accept': {
     params: (f, caller) => ({ invitationId: caller === 'blocked' ? f.blockedInvitation : f.foreignInvitation }),
     member: 404,

@@ -77,6 +77,9 @@ describe('joining a company', () => {
     const stranger = await person(t);
     const stolen = await stranger.browser.request('POST', `/api/companies/invitations/${invited.json().id}/accept`);
     expect(stolen.statusCode).toBe(404);
+    expect((await stranger.browser.request('GET', `/api/companies/invitations/${invited.json().id}`)).statusCode).toBe(404);
+    const shown = await invitee.browser.request('GET', `/api/companies/invitations/${invited.json().id}`);
+    expect(shown.json()).toMatchObject({ id: invited.json().id, companyName: `Company ${acme.domain}`, role: 'member' });
 
     const accepted = await invitee.browser.request('POST', `/api/companies/invitations/${invited.json().id}/accept`);
     expect(accepted.statusCode).toBe(200);

@@ -66,6 +66,13 @@ export const NewInvitation = Type.Object(
   { additionalProperties: false },
 );
 
+export const InvitationForInviteeOut = Type.Object({
+  id: Type.String(),
+  companyName: Type.String(),
+  role: Type.String(),
+  inviterName: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
 export const InvitationOut = Type.Object({ id: Type.String(), email: Type.String(), role: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
 
 export const DomainIn = Type.Object({ domain: Type.Union([Domain, Type.Null()]) }, { additionalProperties: false });

@@ -7,7 +7,7 @@ import { userSummary } from '../accounts/user-summaries.ts';
 import { companyProblems } from './company-problems.ts';
 import type { CompanyView } from './company-view.ts';
 import { joinCompany } from './join-company.ts';
-import { type AssignableRole, asAssignableRole, type Membership, requireNoCompany } from './membership.ts';
+import { type AssignableRole, asAssignableRole, type Membership, membershipOf, requireNoCompany } from './membership.ts';
 import { company, companyInvitation } from './schema.ts';
 
 export const INVITATION_DAYS = 7;
@@ -69,24 +69,52 @@ export async function inviteColleague(
   return { id, email, role: input.role, expiresAt: expiresAt.toISOString() };
 }
 
-/** Only the invited address, verified, may accept; anything else looks like no invitation at all. */
-export async function acceptInvitation(deps: Pick<Deps, 'db' | 'clock' | 'mailer'>, userId: string, invitationId: string): Promise<CompanyView> {
+/** What the invited person sees before accepting: who invites them, to which company, as what. */
+export interface InvitationForInvitee {
+  id: string;
+  companyName: string;
+  role: string;
+  inviterName: string | null;
+  expiresAt: string;
+}
+
+/** Only the invited address, verified, may see or accept; anything else looks like no invitation at all. */
+async function usableInvitation(deps: Pick<Deps, 'db' | 'clock'>, userId: string, invitationId: string) {
   const user = await userSummary(deps, userId);
-  const [invitation] = await deps.db
-    .select({ invitation: companyInvitation, blockedAt: company.blockedAt })
+  const [found] = await deps.db
+    .select({ invitation: companyInvitation, companyName: company.name, blockedAt: company.blockedAt })
     .from(companyInvitation)
     .innerJoin(company, eq(company.id, companyInvitation.organizationId))
     .where(eq(companyInvitation.id, invitationId));
   const usable =
     user?.emailVerified &&
-    invitation?.invitation.status === 'pending' &&
-    invitation.invitation.email === user.email.toLowerCase() &&
-    invitation.invitation.expiresAt > deps.clock.now();
-  if (!user || !invitation || !usable) throw problems.notFound('invitation');
-  if (invitation.blockedAt) throw companyProblems.blocked();
+    found?.invitation.status === 'pending' &&
+    found.invitation.email === user.email.toLowerCase() &&
+    found.invitation.expiresAt > deps.clock.now();
+  if (!user || !found || !usable) throw problems.notFound('invitation');
+  return { user, ...found };
+}
+
+/** A member of another company may read it (the page says to leave first), unless that company is blocked (ORG-3). */
+export async function readInvitation(deps: Pick<Deps, 'db' | 'clock'>, userId: string, invitationId: string): Promise<InvitationForInvitee> {
+  const { invitation, companyName } = await usableInvitation(deps, userId, invitationId);
+  if ((await membershipOf(deps, userId))?.blocked) throw companyProblems.blocked();
+  const inviter = invitation.inviterId ? await userSummary(deps, invitation.inviterId) : null;
+  return {
+    id: invitation.id,
+    companyName,
+    role: invitation.role ?? 'member',
+    inviterName: inviter?.name || null,
+    expiresAt: invitation.expiresAt.toISOString(),
+  };
+}
+
+export async function acceptInvitation(deps: Pick<Deps, 'db' | 'clock' | 'mailer'>, userId: string, invitationId: string): Promise<CompanyView> {
+  const { user, invitation, blockedAt } = await usableInvitation(deps, userId, invitationId);
+  if (blockedAt) throw companyProblems.blocked();
   await requireNoCompany(deps, userId);
-  const role = asAssignableRole(invitation.invitation.role);
-  return joinCompany(deps, { companyId: invitation.invitation.organizationId, joiner: user, role, via: 'invitation', invitationId });
+  const role = asAssignableRole(invitation.role);
+  return joinCompany(deps, { companyId: invitation.organizationId, joiner: user, role, via: 'invitation', invitationId });
 }
 
 /** The company's open invitations, newest first (administrators). */

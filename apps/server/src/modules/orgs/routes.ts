@@ -9,6 +9,7 @@ import {
   CompanyOut,
   CompanyParams,
   DomainIn,
+  InvitationForInviteeOut,
   InvitationOut,
   InvitationParams,
   JoinableOut,
@@ -18,7 +19,7 @@ import {
 } from './company-schemas.ts';
 import { companyView } from './company-view.ts';
 import { joinableCompany, joinByDomain, setCompanyDomain } from './domain-join.ts';
-import { acceptInvitation, cancelInvitation, inviteColleague, listInvitations } from './invitations.ts';
+import { acceptInvitation, cancelInvitation, inviteColleague, listInvitations, readInvitation } from './invitations.ts';
 import { companyLicenseRoutes } from './license-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { type AssignableRole, requireMembership } from './membership.ts';
@@ -120,6 +121,19 @@ export async function companyRoutes(app: FastifyInstance, opts: { auth: Auth; de
       await cancelInvitation(deps, await administrator(request), request.params.invitationId);
       return reply.code(204).send();
     },
+  );
+
+  app.get<{ Params: { invitationId: string } }>(
+    '/api/companies/invitations/:invitationId',
+    {
+      schema: {
+        tags,
+        summary: 'An invitation sent to my verified address: the company, role and inviter (ORG-2)',
+        params: InvitationParams,
+        response: { 200: InvitationForInviteeOut },
+      },
+    },
+    async (request) => readInvitation(deps, signedIn(request).userId, request.params.invitationId),
   );
 
   app.post<{ Params: { invitationId: string } }>(

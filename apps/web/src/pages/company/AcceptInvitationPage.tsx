@@ -6,7 +6,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { PageLoader } from '../../components/RequireAuth';
 import { Section } from '../../components/Section';
 import { authClient } from '../../lib/auth';
-import { useAcceptInvitation, useCompany } from '../../lib/company';
+import { ROLE_LABELS, useAcceptInvitation, useCompany, useInvitation } from '../../lib/company';
+import { formatDateTime } from '../../lib/format';
 import { ApiError } from '../../lib/problem';
 
 const REFUSALS: Record<string, string> = {
@@ -21,6 +22,7 @@ export function AcceptInvitationPage() {
   const { id = '' } = useParams();
   const { data: session } = authClient.useSession();
   const current = useCompany();
+  const invitation = useInvitation(id);
   const accept = useAcceptInvitation();
   const navigate = useNavigate();
   const form = useFormProblem();
@@ -38,10 +40,18 @@ export function AcceptInvitationPage() {
     }
   }
 
+  const refusal = invitation.error instanceof ApiError && invitation.error.code ? REFUSALS[invitation.error.code] : undefined;
+  const shown = invitation.data;
+
   return (
     <Stack gap="lg">
       <PageTitle>Company invitation</PageTitle>
-      {current.isPending && <PageLoader label="Loading your company" />}
+      {(current.isPending || invitation.isPending) && <PageLoader label="Loading the invitation" />}
+      {invitation.isError && (
+        <Alert color="red" variant="light" title="This invitation cannot be used">
+          {refusal ?? 'The invitation could not be loaded. Try again later.'}
+        </Alert>
+      )}
       {current.data && (
         <Alert color="yellow" variant="light" title={`You belong to ${current.data.name}`}>
           A person belongs to one company at a time. To accept this invitation, leave{' '}
@@ -51,21 +61,25 @@ export function AcceptInvitationPage() {
           first.
         </Alert>
       )}
-      <Section id="accept-invitation" title="Join your colleagues">
-        {form.alert}
-        <Text size="sm" mb="md">
-          You were invited to join a company on Steward as <strong style={{ overflowWrap: 'anywhere' }}>{session?.user.email}</strong>. Its members share the
-          company’s licenses; its administrators are told your name and email address. Your personal account, its licenses and requests stay yours.
-        </Text>
-        <Group>
-          <Button onClick={acceptIt} loading={accept.isPending} disabled={Boolean(current.data)}>
-            Accept invitation
-          </Button>
-          <Button component={Link} to="/account" variant="default">
-            Not now
-          </Button>
-        </Group>
-      </Section>
+      {shown && (
+        <Section id="accept-invitation" title={`Join ${shown.companyName}`}>
+          {form.alert}
+          <Text size="sm" mb="md">
+            {shown.inviterName ?? 'An administrator'} invited you to join <strong>{shown.companyName}</strong> on Steward as{' '}
+            <strong>{ROLE_LABELS[shown.role]}</strong>, at <strong style={{ overflowWrap: 'anywhere' }}>{session?.user.email}</strong>. The invitation works
+            until {formatDateTime(shown.expiresAt)}. Members share the company’s licenses; its administrators are told your name and email address. Your
+            personal account, its licenses and requests stay yours.
+          </Text>
+          <Group>
+            <Button onClick={acceptIt} loading={accept.isPending} disabled={Boolean(current.data)}>
+              Accept invitation
+            </Button>
+            <Button component={Link} to="/account" variant="default">
+              Not now
+            </Button>
+          </Group>
+        </Section>
+      )}
     </Stack>
   );
 }
