@@ -158,6 +158,7 @@ export const useWithdrawInvitation = () => useCompanyMutation((id: string) => ap
 export const useEditMember = () =>
   useCompanyMutation(({ memberId, edit }: { memberId: string; edit: MemberEdit }) => api.patch<Member>(`/api/companies/current/members/${memberId}`, edit));
 export const useSendResetLink = () => useCompanyMutation((memberId: string) => api.post<void>(`/api/companies/current/members/${memberId}/password-reset`));
+export const useHandOver = () => useCompanyMutation((memberId: string) => api.post<void>(`/api/companies/current/members/${memberId}/ownership`));
 export const useRemoveMember = () => useCompanyMutation((memberId: string) => api.delete<void>(`/api/companies/current/members/${memberId}`));
 export const useLeaveCompany = () => useCompanyMutation(() => api.delete<void>('/api/companies/current/membership'));
 export const useSetBlocked = () =>

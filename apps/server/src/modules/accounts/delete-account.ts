@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { handOverCompany } from '../orgs/hand-over-company.ts';
 import type { Auth } from './auth.ts';
 import { authMessages } from './messages.ts';
 import { requireFreshSignIn } from './require-fresh-sign-in.ts';
@@ -52,6 +53,7 @@ export async function endAccount(auth: Auth, deps: Deps, userId: string) {
   });
   const context = await auth.$context;
   await context.internalAdapter.deleteUserSessions(userId);
+  await handOverCompany(deps, userId);
   await deps.jobs?.sendAfter(PURGE_QUEUE, { userId }, { singletonKey: userId }, purgeAfter);
   return { user, purgeAfter };
 }

@@ -73,6 +73,7 @@ const CASES: Record<string, Case> = {
   'GET /api/companies/current/members': { member: 403 },
   'PATCH /api/companies/current/members/:memberId': { params: memberOf, body: { name: 'Matrix' }, member: 403 },
   'POST /api/companies/current/members/:memberId/password-reset': { params: memberOf, member: 403 },
+  'POST /api/companies/current/members/:memberId/ownership': { params: memberOf, member: 403 },
   'DELETE /api/companies/current/members/:memberId': { params: memberOf, member: 403 },
   'GET /api/companies/current/licenses': { member: 'allowed' },
   'POST /api/companies/current/licenses': { body: { code: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }, member: 403 },

@@ -10,5 +10,6 @@ export const companyProblems = {
   noMember: () => new Problem(404, 'member-not-found', 'No such member of your company'),
   alreadyInCompany: () =>
     problems.conflict('already-in-company', 'You already belong to a company; leave it first (a person belongs to one company at a time)'),
-  ownerStays: () => problems.conflict('owner-stays', 'The administrator who registered the company keeps that role and stays a member'),
+  ownerStays: () => problems.conflict('owner-stays', 'The company’s owner keeps that role and stays a member; hand the company over to a colleague first'),
+  notOwner: () => problems.forbidden('Only the company’s owner may hand it over'),
 };

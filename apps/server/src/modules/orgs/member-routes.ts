@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { signedIn } from '../accounts/current-session.ts';
 import { MemberEdit, MemberOut, MemberParams } from './company-schemas.ts';
+import { transferOwnership } from './hand-over-company.ts';
 import { editMember, leaveCompany, listMembers, type MemberEdit as MemberEditInput, removeMember, resetColleaguePassword } from './members.ts';
 import { requireMembership } from './membership.ts';
 
@@ -56,6 +57,22 @@ export async function memberRoutes(app: FastifyInstance, opts: { auth: Auth; dep
     { schema: { tags, summary: 'Remove a colleague from the company; their personal account stays', params: MemberParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
       await removeMember(deps, await administrator(request), request.params.memberId);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { memberId: string } }>(
+    '/api/companies/current/members/:memberId/ownership',
+    {
+      schema: {
+        tags,
+        summary: 'Hand the company over: the colleague becomes its owner, I stay an administrator (owner only)',
+        params: MemberParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await transferOwnership(deps, await administrator(request), request.params.memberId);
       return reply.code(204).send();
     },
   );

@@ -4,16 +4,17 @@ import { PageLoader } from '../../components/RequireAuth';
 import { Section } from '../../components/Section';
 import { LabelledTd } from '../../components/StackTable';
 import { authClient } from '../../lib/auth';
-import { type Member, ROLE_LABELS, useMembers, useRemoveMember, useSendResetLink } from '../../lib/company';
+import { type Member, ROLE_LABELS, useHandOver, useMembers, useRemoveMember, useSendResetLink } from '../../lib/company';
 import { formatDate } from '../../lib/rights';
 import { useConfirmedAction } from '../../lib/use-confirmed-action';
 import { EditMemberModal } from './EditMemberModal';
 
-type Pending = { action: 'edit' | 'reset' | 'remove'; member: Member } | null;
+type Action = 'edit' | 'reset' | 'remove' | 'hand-over';
+type Pending = { action: Action; member: Member } | null;
 
 const who = (m: Member) => m.name || m.email;
 
-function MemberActions({ member, self, onPick }: { member: Member; self: boolean; onPick: (action: 'edit' | 'reset' | 'remove') => void }) {
+function MemberActions({ member, self, owner, onPick }: { member: Member; self: boolean; owner: boolean; onPick: (action: Action) => void }) {
   return (
     <Group gap={6} wrap="wrap">
       <Button size="compact-sm" variant="default" onClick={() => onPick('edit')} aria-label={`Edit ${who(member)}`}>
@@ -22,6 +23,11 @@ function MemberActions({ member, self, onPick }: { member: Member; self: boolean
       {!self && (
         <Button size="compact-sm" variant="default" onClick={() => onPick('reset')} aria-label={`Send ${who(member)} a password-reset link`}>
           Reset password
+        </Button>
+      )}
+      {!self && owner && (
+        <Button size="compact-sm" variant="default" onClick={() => onPick('hand-over')} aria-label={`Hand the company over to ${who(member)}`}>
+          Make owner
         </Button>
       )}
       {!self && member.role !== 'owner' && (
@@ -38,7 +44,9 @@ export function MembersSection() {
   const members = useMembers(true);
   const reset = useSendResetLink();
   const remove = useRemoveMember();
+  const handOver = useHandOver();
   const { data: session } = authClient.useSession();
+  const iAmOwner = members.data?.some((m) => m.userId === session?.user.id && m.role === 'owner') ?? false;
   const {
     pending,
     error,
@@ -49,6 +57,10 @@ export function MembersSection() {
     if (action === 'reset') {
       await reset.mutateAsync(member.id);
       return `${who(member)} gets an email with a link to set a new password.`;
+    }
+    if (action === 'hand-over') {
+      await handOver.mutateAsync(member.id);
+      return `${who(member)} is now the company’s owner; you stay an administrator.`;
     }
     await remove.mutateAsync(member.id);
     return `${who(member)} is no longer a member.`;
@@ -90,7 +102,7 @@ export function MembersSection() {
                   {formatDate(m.joinedAt)}
                 </LabelledTd>
                 <LabelledTd label="Actions">
-                  <MemberActions member={m} self={m.userId === session?.user.id} onPick={(action) => setPending({ action, member: m })} />
+                  <MemberActions member={m} self={m.userId === session?.user.id} owner={iAmOwner} onPick={(action) => setPending({ action, member: m })} />
                 </LabelledTd>
               </Table.Tr>
             ))}
@@ -108,6 +120,20 @@ export function MembersSection() {
         onClose={close}
       >
         <Text size="sm">{pending ? who(pending.member) : ''} gets an email with a link to set a new password. You never see or set their password.</Text>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={pending?.action === 'hand-over'}
+        title="Hand the company over"
+        confirmLabel="Make owner"
+        busy={handOver.isPending}
+        error={error}
+        onConfirm={confirm}
+        onClose={close}
+      >
+        <Text size="sm">
+          {pending ? who(pending.member) : ''} becomes the company’s owner and an administrator. You stay an administrator, and may then leave the company or
+          delete your account.
+        </Text>
       </ConfirmModal>
       <ConfirmModal
         opened={pending?.action === 'remove'}
