@@ -36,6 +36,12 @@ export async function membershipOf(deps: Pick<Deps, 'db'>, userId: string): Prom
   return { memberId: row.memberId, companyId: row.companyId, role: row.role as CompanyRole, blocked: row.blockedAt !== null };
 }
 
+/** Who belongs to the company now, by account id; workspaces show roles only of these. */
+export async function memberUserIds(deps: Pick<Deps, 'db'>, companyId: string): Promise<Set<string>> {
+  const rows = await deps.db.select({ userId: companyMember.userId }).from(companyMember).where(eq(companyMember.organizationId, companyId));
+  return new Set(rows.map((row) => row.userId));
+}
+
 /**
  * The caller's company for a company route: a blocked company answers `company-blocked` to
  * everyone (ORG-3), unless the route is one of the few that must work while blocked.

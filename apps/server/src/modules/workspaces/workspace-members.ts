@@ -1,19 +1,24 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { membershipOf } from '../orgs/membership.ts';
+import { memberUserIds, membershipOf } from '../orgs/membership.ts';
 import { requireWorkspaceRole } from './access.ts';
 import { type WorkspaceRole, workspaceMember } from './schema.ts';
 import { workspaceProblems } from './workspace-problems.ts';
 
 export const MAX_MEMBERS_PER_WORKSPACE = 1000;
 
+/** A role of someone who has left the company gives no access (every check asks for current membership), so it is not shown either. */
 export async function listMembers(deps: Pick<Deps, 'db'>, userId: string, workspaceId: string) {
-  await requireWorkspaceRole(deps, userId, workspaceId, 'viewer');
-  return deps.db
-    .select({ userId: workspaceMember.userId, role: workspaceMember.role })
-    .from(workspaceMember)
-    .where(eq(workspaceMember.workspaceId, workspaceId))
-    .orderBy(workspaceMember.createdAt, workspaceMember.userId);
+  const access = await requireWorkspaceRole(deps, userId, workspaceId, 'viewer');
+  const [roles, colleagues] = await Promise.all([
+    deps.db
+      .select({ userId: workspaceMember.userId, role: workspaceMember.role })
+      .from(workspaceMember)
+      .where(eq(workspaceMember.workspaceId, workspaceId))
+      .orderBy(workspaceMember.createdAt, workspaceMember.userId),
+    memberUserIds(deps, access.companyId),
+  ]);
+  return roles.filter((role) => colleagues.has(role.userId));
 }
 
 /**

@@ -87,6 +87,17 @@ describe('workspaces', () => {
     expect((await op.browser.request('DELETE', `${BASE}/${workspaceId}`)).statusCode).toBe(403);
   });
 
+  it('[WS-1] a colleague who leaves the company loses their workspace role and drops out of its member list', async () => {
+    const { acme, workspaceId } = await setUp(1);
+    const [leaver] = acme.colleagues;
+    await acme.admin.browser.request('PUT', `${BASE}/${workspaceId}/members/${leaver.userId}`, { role: 'operator' });
+    const listed = async () => (await acme.admin.browser.request('GET', `${BASE}/${workspaceId}/members`)).json().map((m: { userId: string }) => m.userId);
+    expect(await listed()).toContain(leaver.userId);
+    expect((await leaver.browser.request('DELETE', '/api/companies/current/membership')).statusCode).toBe(204);
+    expect(await listed()).not.toContain(leaver.userId);
+    expect((await leaver.browser.request('GET', `${BASE}/${workspaceId}/devices`)).statusCode).toBe(404);
+  });
+
   it('[WS-1] a workspace token is refused once expired, and a made-up one never enrolls', async () => {
     const { acme, workspaceId } = await setUp(0);
     const { token } = (await acme.admin.browser.request('POST', `${BASE}/${workspaceId}/enrollment-tokens`)).json();
