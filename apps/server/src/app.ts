@@ -10,6 +10,7 @@ import { type Auth, createAuth } from './modules/accounts/auth.ts';
 import { authRoutes } from './modules/accounts/auth-routes.ts';
 import { registerAccountJobs } from './modules/accounts/jobs.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { communityMemberRoutes, communityReadRoutes } from './modules/community/routes.ts';
 import { registerContractJobs } from './modules/contracts/jobs.ts';
 import { contractRoutes } from './modules/contracts/routes.ts';
 import { deviceApiRoutes } from './modules/devices/device-api-routes.ts';
@@ -118,6 +119,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(surveyRoutes, { auth, deps });
   await app.register(reportRoutes, { auth, deps });
   await app.register(diagApiRoutes, { auth, deps });
+  await app.register(communityReadRoutes, { auth, deps });
+  await app.register(communityMemberRoutes, { auth, deps });
   await app.register(workspaceRoutes, { auth, deps });
   await app.register(workspaceStaffRoutes, { auth, deps });
   await app.register(contractRoutes, { auth, deps });

@@ -1,5 +1,6 @@
 // Every table of every module, for drizzle-kit and for the data map.
 export * from './modules/accounts/schema.ts';
+export * from './modules/community/schema.ts';
 export * from './modules/contracts/schema.ts';
 export * from './modules/devices/schema.ts';
 export * from './modules/diagnostics/schema.ts';

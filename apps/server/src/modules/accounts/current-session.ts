@@ -29,6 +29,12 @@ export async function requireUser(auth: Auth, request: FastifyRequest): Promise<
   };
 }
 
+/** The caller on a page anyone may read, where a signed-in caller sees a little more (what is theirs). */
+export async function optionalUser(auth: Auth, request: FastifyRequest): Promise<SignedIn | null> {
+  if (!request.headers.cookie) return null;
+  return requireUser(auth, request).catch(() => null);
+}
+
 export async function requireStaff(auth: Auth, request: FastifyRequest, roles: readonly StaffRole[] = STAFF_ROLES): Promise<SignedIn> {
   const user = await requireUser(auth, request);
   if (!(roles as readonly string[]).includes(user.role)) throw problems.forbidden('This needs a staff role');

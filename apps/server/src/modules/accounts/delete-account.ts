@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
+import { leaveCommunity } from '../community/members.ts';
 import { handOverCompany } from '../orgs/hand-over-company.ts';
 import type { Auth } from './auth.ts';
 import { authMessages } from './messages.ts';
@@ -54,6 +55,8 @@ export async function endAccount(auth: Auth, deps: Deps, userId: string) {
   const context = await auth.$context;
   await context.internalAdapter.deleteUserSessions(userId);
   await handOverCompany(deps, userId);
+  // COMM-4 promises a day, not the account's month.
+  await leaveCommunity(deps, userId);
   await deps.jobs?.sendAfter(PURGE_QUEUE, { userId }, { singletonKey: userId }, purgeAfter);
   return { user, purgeAfter };
 }

@@ -143,6 +143,14 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'community',
+    name: 'Community site',
+    description:
+      'If you join the community: the user name everyone sees on your posts and comments, your first and last name (shown beside it only if you choose), whether you want an email when someone comments on your posts, and the posts and comments you write, which everyone can read. You sign in with your Steward account’s email and password. Deleting your community account hides all of it at once and purges it within 24 hours, with the comments others wrote on your posts; deleting your Steward account does the same for the community part.',
+    tables: ['community_member', 'community_post', 'community_comment'],
+    processors: [],
+  },
+  {
     id: 'files',
     name: 'File storage',
     description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { HOUR_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type BatchOptions, inBatches } from '../../platform/jobs/batches.ts';
 import { toStatus } from '../privacy/retention/expire-rows.ts';
 import { statsEvent, statsHourly } from './schema.ts';
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Hours before this are complete. An event is stamped when it arrives, so the minute's grace

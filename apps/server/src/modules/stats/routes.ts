@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
 import { guard } from '../accounts/current-session.ts';
@@ -17,7 +18,6 @@ const EventBody = Type.Object(
   { additionalProperties: false },
 );
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SeriesQuery = Type.Object(
   { from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) },
   { additionalProperties: false },

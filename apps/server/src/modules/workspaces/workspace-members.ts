@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
-import { memberUserIds, membershipOf } from '../orgs/membership.ts';
+import { membershipOf, memberUserIds } from '../orgs/membership.ts';
 import { requireWorkspaceRole } from './access.ts';
 import { type WorkspaceRole, workspaceMember } from './schema.ts';
 import { workspaceProblems } from './workspace-problems.ts';

@@ -40,6 +40,11 @@ const PUBLIC = new Set([
   // so it can be answered without signing in (modules/support/surveys.test.ts, SUP-5).
   'GET /api/support/surveys/:token',
   'POST /api/support/surveys/:token',
+  // The community is read in public: posts, comments and the names members chose to show (COMM-1);
+  // community-authorisation.test.ts shows every write refused to an anonymous caller.
+  'GET /api/community/posts',
+  'GET /api/community/posts/:id',
+  'GET /api/community/members/:userName',
 ]);
 
 let t: TestApp;

@@ -9,6 +9,7 @@ import { outboxMessage } from '../../../platform/notify/schema.ts';
 import { LONGEST_RATE_LIMIT_WINDOW_MS } from '../../accounts/auth.ts';
 import { deletedAccountsStatus, purgeDeletedAccounts } from '../../accounts/purge-deleted-accounts.ts';
 import { rateLimits, sessions, signInThrottle, verifications } from '../../accounts/schema.ts';
+import { communityRetentionRules } from '../../community/retention-rules.ts';
 import { deviceRetentionRules } from '../../devices/retention-rules.ts';
 import { diagnosticsRetentionRules } from '../../diagnostics/retention-rules.ts';
 import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
@@ -138,6 +139,7 @@ export const retentionRules: readonly RetentionRule[] = [
   ...deviceRetentionRules,
   ...diagnosticsRetentionRules,
   ...workspaceRetentionRules,
+  ...communityRetentionRules,
 ];
 
 export function retentionRule(id: string): RetentionRule {

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/pool.ts';
 import type { Deps } from '../../../platform/deps.ts';
 import { problems } from '../../../platform/errors.ts';
@@ -9,6 +10,14 @@ import { processingRestriction } from './schema.ts';
 export async function isRestricted(deps: { db: Db }, userId: string): Promise<boolean> {
   const [row] = await deps.db.select({ userId: processingRestriction.userId }).from(processingRestriction).where(eq(processingRestriction.userId, userId));
   return row !== undefined;
+}
+
+/**
+ * For modules that show many people's data at once (the community): a condition that is true where the account in
+ * `userId` is not restricted, so a restricted person's content is left out of the query itself (RIGHT-6).
+ */
+export function notRestricted(userId: AnyPgColumn): SQL {
+  return sql`not exists (select 1 from ${processingRestriction} where ${processingRestriction.userId} = ${userId})`;
 }
 
 export async function restrictionOf(deps: Pick<Deps, 'db'>, userId: string): Promise<{ restricted: boolean; since: Date | null }> {
