@@ -21,6 +21,8 @@ import { reportRoutes } from './modules/diagnostics/routes.ts';
 import { registerLicenseJobs } from './modules/licenses/jobs.ts';
 import { productApiRoutes } from './modules/licenses/product-api-routes.ts';
 import { licenseRoutes } from './modules/licenses/routes.ts';
+import { registerMailguardJobs } from './modules/mailguard/jobs.ts';
+import { mailguardRoutes } from './modules/mailguard/routes.ts';
 import { companyRoutes } from './modules/orgs/routes.ts';
 import { registerRetentionJobs } from './modules/privacy/retention/jobs.ts';
 import { retentionRoutes } from './modules/privacy/retention/routes.ts';
@@ -124,6 +126,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(workspaceRoutes, { auth, deps });
   await app.register(workspaceStaffRoutes, { auth, deps });
   await app.register(contractRoutes, { auth, deps });
+  await app.register(mailguardRoutes, { auth, deps });
 
   const webDist = deps.config.webDist;
   const serveWeb = existsSync(join(webDist, 'index.html'));
@@ -148,4 +151,5 @@ export async function registerJobs(deps: Deps): Promise<void> {
   await registerSupportJobs(deps, deps.jobs);
   await registerWorkspaceJobs(deps, deps.jobs);
   await registerContractJobs(deps, deps.jobs);
+  await registerMailguardJobs(deps, deps.jobs);
 }

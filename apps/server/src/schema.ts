@@ -5,6 +5,7 @@ export * from './modules/contracts/schema.ts';
 export * from './modules/devices/schema.ts';
 export * from './modules/diagnostics/schema.ts';
 export * from './modules/licenses/schema.ts';
+export * from './modules/mailguard/schema.ts';
 export * from './modules/orgs/schema.ts';
 export * from './modules/privacy/retention/schema.ts';
 export * from './modules/privacy/rights/schema.ts';

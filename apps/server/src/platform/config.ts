@@ -26,6 +26,8 @@ export interface Config {
   supervisoryAuthority: string;
   /** 'test' turns the built-in test store on, 'off' turns it off; unset leaves it to the mode (purchases/store-providers.ts). */
   store: 'test' | 'off' | undefined;
+  /** The same for the built-in test mail provider of mail protection (mailguard/providers/mail-providers.ts). */
+  mailProvider: 'test' | 'off' | undefined;
   /** Where this deployment stores and processes personal data (PRIN-3); stores outside it are refused. */
   region: string;
 }
@@ -114,11 +116,12 @@ function refuseStoreOutsideRegion(config: Config, problems: string[]): void {
   }
 }
 
-function parseStore(env: Env, problems: string[]): Config['store'] {
-  const raw = env.STEWARD_STORE;
+/** A switch for a built-in stand-in of a third party: "test" on, "off" off, unset left to the mode. */
+function parseTestSwitch(env: Env, name: string, problems: string[]): 'test' | 'off' | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   if (raw === 'test' || raw === 'off') return raw;
-  problems.push(`STEWARD_STORE must be "test" or "off" (got "${raw}")`);
+  problems.push(`${name} must be "test" or "off" (got "${raw}")`);
   return undefined;
 }
 
@@ -141,7 +144,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     rateLimitPerMinute: parsePositive(env, 'RATE_LIMIT_PER_MINUTE', 300, problems),
     supervisoryAuthority: env.STEWARD_SUPERVISORY_AUTHORITY || DEFAULT_AUTHORITY,
-    store: parseStore(env, problems),
+    store: parseTestSwitch(env, 'STEWARD_STORE', problems),
+    mailProvider: parseTestSwitch(env, 'STEWARD_MAIL_PROVIDER', problems),
     region: parseRegion(env, problems),
   };
   refuseStoreOutsideRegion(config, problems);

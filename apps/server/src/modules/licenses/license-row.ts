@@ -33,6 +33,11 @@ export async function lockLicense(tx: Tx, where: SQL | undefined) {
   return row ?? null;
 }
 
+/** For another module's seats (mail protection): holds the license row, so two callers at once cannot both take the last seat. */
+export async function holdLicense(tx: Tx, licenseId: string): Promise<void> {
+  await tx.select({ id: license.id }).from(license).where(eq(license.id, licenseId)).for('update');
+}
+
 /** The same, for reading only. */
 export async function readLicense(db: Db, where: SQL | undefined) {
   const [row] = await licenseQuery(db, where);

@@ -151,6 +151,14 @@ export const SERVICES: Service[] = [
     processors: [],
   },
   {
+    id: 'mail-protection',
+    name: 'Mail and file protection',
+    description:
+      'If a license of yours (or your company’s) includes mail protection: the mailboxes and file stores you connected through their provider’s own consent page, the access the provider granted (sealed, never shown), who connected them, your protection settings, and for each threat found the provider’s reference to the message or file, the verdict and what was done, with daily counts of items scanned (kept 90 days). Messages and files are scanned as they arrive and never stored. An administrator’s sign-in used for automatic setup goes to the provider once and is never saved. Service emails tell you about outages, updates and the end of a trial. Everything is deleted six months after the license ended, or when you disconnect.',
+    tables: ['mail_connection', 'mail_authorization', 'mail_threat', 'mail_scan_day', 'mail_notice', 'mail_trial_notice'],
+    processors: [],
+  },
+  {
     id: 'files',
     name: 'File storage',
     description: 'Files you give us, encrypted with a key of your own; destroying that key makes every copy unreadable, backups included.',

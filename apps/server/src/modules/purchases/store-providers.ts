@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/deps.ts';
+import { standInWanted } from '../../platform/stand-ins.ts';
 import { receiveWebhook } from './receive-webhook.ts';
 import type { StoreProvider } from './store-provider.ts';
 import { type TestStoreProvider, testStoreProvider } from './test-store/test-store-provider.ts';
@@ -17,8 +18,7 @@ export interface Store {
  * STEWARD_STORE=off turns it off everywhere.
  */
 export function testStoreWanted(config: Deps['config'], env: Record<string, string | undefined> = process.env): boolean {
-  if (config.store !== undefined) return config.store === 'test';
-  return config.databaseUrl === undefined || env.NODE_ENV === 'test';
+  return standInWanted(config.store, config, env);
 }
 
 export function openStore(deps: Deps): Store {

@@ -13,6 +13,7 @@ import { communityRetentionRules } from '../../community/retention-rules.ts';
 import { deviceRetentionRules } from '../../devices/retention-rules.ts';
 import { diagnosticsRetentionRules } from '../../diagnostics/retention-rules.ts';
 import { licenseRetentionRules } from '../../licenses/retention-rules.ts';
+import { mailguardRetentionRules } from '../../mailguard/retention-rules.ts';
 import { companyRetentionRules } from '../../orgs/retention-rules.ts';
 import { purchaseRetentionRules } from '../../purchases/retention-rules.ts';
 import { aggregateStatistics, statisticsStatus } from '../../stats/aggregate.ts';
@@ -140,6 +141,7 @@ export const retentionRules: readonly RetentionRule[] = [
   ...diagnosticsRetentionRules,
   ...workspaceRetentionRules,
   ...communityRetentionRules,
+  ...mailguardRetentionRules,
 ];
 
 export function retentionRule(id: string): RetentionRule {

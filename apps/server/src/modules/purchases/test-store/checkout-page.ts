@@ -1,6 +1,5 @@
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import type { OpenCheckout } from './open-checkout.ts';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const TEST_CARD = '4242 4242 4242 4242';
 
