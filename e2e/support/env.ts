@@ -31,6 +31,8 @@ export function serverEnv(): Record<string, string> {
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     // The built-in test store takes the e2e purchases; without it a server on DATABASE_URL sells nothing.
     STEWARD_STORE: process.env.STEWARD_STORE || 'test',
+    // Likewise the built-in test mail provider, for connecting mailboxes by its consent page.
+    STEWARD_MAIL_PROVIDER: process.env.STEWARD_MAIL_PROVIDER || 'test',
   };
   if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
   if (process.env.REDIS_URL) env.REDIS_URL = process.env.REDIS_URL;
