@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { PageLoader, RequireAuth } from './components/RequireAuth';
 import { AccountDeletedPage } from './pages/account/AccountDeletedPage';
+import { CommunityAccountPage } from './pages/account/community/CommunityAccountPage';
 import { DeleteAccountPage } from './pages/account/DeleteAccountPage';
 import { DevicePage } from './pages/account/devices/DevicePage';
 import { DevicesPage } from './pages/account/devices/DevicesPage';
@@ -22,6 +23,10 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { SignUpPage } from './pages/auth/SignUpPage';
 import { TwoFactorPage } from './pages/auth/TwoFactorPage';
 import { VerifyEmailPage } from './pages/auth/VerifyEmailPage';
+import { CommunityPage } from './pages/community/CommunityPage';
+import { MemberPage } from './pages/community/MemberPage';
+import { NewPostPage } from './pages/community/NewPostPage';
+import { PostPage } from './pages/community/PostPage';
 import { AcceptInvitationPage } from './pages/company/AcceptInvitationPage';
 import { CompanyPage } from './pages/company/CompanyPage';
 import { WorkspacePage } from './pages/company/workspaces/WorkspacePage';
@@ -64,6 +69,10 @@ export const router = createBrowserRouter([
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'account-deleted', element: <AccountDeletedPage /> },
       { path: 'survey/:token', element: <SurveyPage /> },
+      { path: 'community', element: <CommunityPage /> },
+      { path: 'community/posts/:id', element: <PostPage /> },
+      { path: 'community/members/:userName', element: <MemberPage /> },
+      signedIn('community/new', <NewPostPage />),
       signedIn('company', <CompanyPage />),
       signedIn('company/invitations/:id', <AcceptInvitationPage />),
       signedIn('company/workspaces/:id', <WorkspacePage />),
@@ -146,6 +155,7 @@ export const router = createBrowserRouter([
           signedIn('support/:id', <RequestPage />),
           signedIn('reports', <ReportsPage />),
           signedIn('reports/:id', <ReportPage />),
+          signedIn('community', <CommunityAccountPage />),
         ],
       },
       {

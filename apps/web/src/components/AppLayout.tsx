@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAdjustments,
@@ -13,6 +13,7 @@ import {
   IconLicense,
   IconLock,
   IconMail,
+  IconMessages,
   IconMoodSmile,
   IconReceipt,
   IconReportMedical,
@@ -45,6 +46,7 @@ const ACCOUNT_NAV: NavItem[] = [
   { to: '/account/devices', label: 'Devices', icon: <IconDevices size={18} aria-hidden /> },
   { to: '/account/support', label: 'Support', icon: <IconHeadset size={18} aria-hidden /> },
   { to: '/account/reports', label: 'System reports', icon: <IconReportMedical size={18} aria-hidden /> },
+  { to: '/account/community', label: 'Community profile', icon: <IconMessages size={18} aria-hidden /> },
   { to: '/account/preferences', label: 'Preferences', icon: <IconSettings size={18} aria-hidden /> },
   { to: '/account/privacy', label: 'Your data and privacy', icon: <IconDatabase size={18} aria-hidden /> },
   { to: '/account/delete', label: 'Delete account', icon: <IconTrash size={18} aria-hidden /> },
@@ -144,6 +146,7 @@ function Layout() {
   // The company pages belong to the account area: the same navigation, one click from the personal pages.
   const inAccount = ['/account', '/company'].some((area) => location.pathname === area || location.pathname.startsWith(`${area}/`));
   const inStaff = location.pathname === '/staff' || location.pathname.startsWith('/staff/');
+  const inCommunity = location.pathname === '/community' || location.pathname.startsWith('/community/');
   const role = (session?.user as { role?: string | null } | undefined)?.role;
   const staff = isStaff(role);
   const staffNav = STAFF_NAV.filter((item) => !item.roles || hasRole(role, item.roles));
@@ -185,6 +188,29 @@ function Layout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {/* The community is for everyone, signed in or not; on a phone its name gives way to an icon. */}
+            <Button
+              component={Link}
+              to="/community"
+              variant={inCommunity ? 'light' : 'subtle'}
+              size="compact-sm"
+              visibleFrom="xs"
+              aria-current={inCommunity ? 'page' : undefined}
+            >
+              Community
+            </Button>
+            <ActionIcon
+              component={Link}
+              to="/community"
+              variant={inCommunity ? 'light' : 'subtle'}
+              size="md"
+              hiddenFrom="xs"
+              aria-label="Community"
+              title="Community"
+              aria-current={inCommunity ? 'page' : undefined}
+            >
+              <IconMessages size={18} aria-hidden />
+            </ActionIcon>
             {session ? (
               <>
                 {staff && !inStaff && (
