@@ -149,16 +149,20 @@ export function usePublicMember(userName: string) {
   });
 }
 
-/** The caller's community account; null while they have not joined (the API answers 403). Only for a signed-in caller. */
+/**
+ * The caller's community account; null while they have not joined (the API answers 403), and 'leaving' while a deletion
+ * waits for its purge (409), when joining again is not possible yet. Only for a signed-in caller.
+ */
 export function useMembership(enabled = true) {
   return useQuery({
     queryKey: ME_KEY,
     enabled,
-    queryFn: async () => {
+    queryFn: async (): Promise<Membership | null | 'leaving'> => {
       try {
         return await api.get<Membership>('/api/community/me');
       } catch (err) {
         if (err instanceof ApiError && err.code === 'community-membership-required') return null;
+        if (isDeletionPending(err)) return 'leaving';
         throw err;
       }
     },
@@ -174,7 +178,7 @@ export function useCommunityViewer(): CommunityViewer {
   if (isPending) return { kind: 'pending' };
   if (!session) return { kind: 'anonymous' };
   if (membership.isPending) return { kind: 'pending' };
-  return membership.data ? { kind: 'member', member: membership.data } : { kind: 'signed-in' };
+  return membership.data && membership.data !== 'leaving' ? { kind: 'member', member: membership.data } : { kind: 'signed-in' };
 }
 
 /** A change to what the community shows: names on posts, posts, comments. Everything community is read again. */

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { HOUR_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { problems } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/uuid.ts';
@@ -57,8 +58,21 @@ export async function addComment(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'c
   await withinHourlyLimit(deps, communityComment, userId, COMMENTS_PER_HOUR);
   const now = deps.clock.now();
   const [row] = await deps.db.insert(communityComment).values({ postId, userId, body, createdAt: now, updatedAt: now }).returning();
-  if (post.notify && post.authorId !== userId) await tellAuthor(deps, post);
+  if (post.notify && post.authorId !== userId && (await claimNotification(deps, postId, now))) await tellAuthor(deps, post);
   return { id: row.id, body: row.body, author: publicAuthor(commenter), createdAt: now.toISOString(), updatedAt: now.toISOString(), mine: true };
+}
+
+export const NOTIFY_EVERY_MS = HOUR_MS;
+
+/** At most one mail an hour per post, however many comments it gets: the first comment of the hour claims it. */
+async function claimNotification(deps: Pick<Deps, 'db'>, postId: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - NOTIFY_EVERY_MS);
+  const claimed = await deps.db
+    .update(communityPost)
+    .set({ authorNotifiedAt: now })
+    .where(and(eq(communityPost.id, postId), or(isNull(communityPost.authorNotifiedAt), lte(communityPost.authorNotifiedAt, since))))
+    .returning({ id: communityPost.id });
+  return claimed.length > 0;
 }
 
 /**
@@ -76,18 +90,20 @@ async function tellAuthor(deps: Pick<Deps, 'db' | 'mailer' | 'config'>, post: { 
   });
 }
 
-async function ownComment(deps: Pick<Deps, 'db'>, userId: string, commentId: string): Promise<void> {
+/** The caller's own comment; for editing, also on a post that is still shown, as a hidden post takes no new words. */
+async function ownComment(deps: Pick<Deps, 'db'>, userId: string, commentId: string, onVisiblePost = false): Promise<void> {
   if (!isUuid(commentId)) throw problems.notFound('comment');
   const [row] = await deps.db
-    .select({ id: communityComment.id })
+    .select({ postId: communityComment.postId })
     .from(communityComment)
     .where(and(eq(communityComment.id, commentId), eq(communityComment.userId, userId)));
   if (!row) throw problems.notFound('comment');
+  if (onVisiblePost) await visiblePost(deps, row.postId);
 }
 
 export async function editComment(deps: Pick<Deps, 'db' | 'clock'>, userId: string, commentId: string, body: string): Promise<CommentView> {
   const member = await requirePostingMember(deps, userId);
-  await ownComment(deps, userId, commentId);
+  await ownComment(deps, userId, commentId, true);
   const [row] = await deps.db.update(communityComment).set({ body, updatedAt: deps.clock.now() }).where(eq(communityComment.id, commentId)).returning();
   return {
     id: row.id,

@@ -76,7 +76,7 @@ describe('deleting a community account (COMM-4)', () => {
     expect(account.deletedAt).not.toBeNull();
   });
 
-  it('needs a fresh sign-in; a pending deletion blocks joining again until the purge, then the user name is free', async () => {
+  it('needs a fresh sign-in; frees the user name and drops the names at once; joining again waits for the purge', async () => {
     const leaver = await member(t);
     t.clock.advance(11 * 60_000);
     expect((await leave(leaver)).json().code).toBe('fresh-sign-in-required');
@@ -85,10 +85,15 @@ describe('deleting a community account (COMM-4)', () => {
     expect((await leave(leaver)).statusCode).toBe(404);
     const again = await leaver.browser.request('PUT', '/api/community/me', leaver.profile);
     expect(again.json().code).toBe('community-deletion-pending');
+    expect((await leaver.browser.request('GET', '/api/community/me')).json().code).toBe('community-deletion-pending');
+    // The user name is free at once, and the hidden profile no longer holds the names.
+    const successor = await member(t, { userName: leaver.profile.userName });
+    expect(successor.profile.userName).toBe(leaver.profile.userName);
+    expect(await findAnywhere(t.deps.pool, [leaver.profile.lastName])).toEqual([]);
     expect((await leaver.browser.request('POST', '/api/community/posts', { title: 'After leaving', body: 'x' })).statusCode).toBe(403);
 
     await sweep();
-    expect((await leaver.browser.request('PUT', '/api/community/me', leaver.profile)).statusCode).toBe(201);
+    expect((await leaver.browser.request('PUT', '/api/community/me', { ...leaver.profile, userName: `${leaver.profile.userName}2` })).statusCode).toBe(201);
   });
 
   it('[RIGHT-1] the account export holds the member’s profile, posts and comments, not what others wrote', async () => {

@@ -77,7 +77,7 @@ describe('posts and comments', () => {
     expect((await anonymous('GET', `/api/community/members/${author.profile.userName}`)).json()).toMatchObject({ posts: 1 });
   });
 
-  it('emails the author of a commented post only if they asked to be, never a restricted author (whose posts take no comments), and the mail holds no community content', async () => {
+  it('emails the author of a commented post only if they asked to be, at most once an hour per post, never a restricted author (whose posts take no comments), and the mail holds no community content', async () => {
     const wantsMail = await member(t, { notifyReplies: true });
     const noMail = await member(t);
     const reader = await member(t);
@@ -95,6 +95,10 @@ describe('posts and comments', () => {
     expect(mail.body).not.toContain(reader.profile.userName);
     expect(await mails(noMail)).toEqual([]);
 
+    // More comments within the hour add no mail; the first one after it does.
+    await comment(reader, wanted.id);
+    expect(await mails(wantsMail)).toHaveLength(1);
+    t.clock.advance(HOUR_MS + 1000);
     await comment(reader, wanted.id);
     expect(await mails(wantsMail)).toHaveLength(2);
     await setRestriction(t.deps, wantsMail.userId, true);
@@ -116,6 +120,11 @@ describe('posts and comments', () => {
     expect(unchanged).toMatchObject({ title: written.title, comments: [expect.objectContaining({ body: answer.body })] });
 
     expect((await author.browser.request('PATCH', `/api/community/posts/${written.id}`, edit)).json()).toMatchObject(edit);
+    // A comment on a post no longer shown takes no new words.
+    const onOthers = await comment(author, (await post(other)).id);
+    await setRestriction(t.deps, other.userId, true);
+    expect((await author.browser.request('PATCH', `/api/community/comments/${onOthers.id}`, { body: 'edited while hidden' })).statusCode).toBe(404);
+    await setRestriction(t.deps, other.userId, false);
     expect((await author.browser.request('DELETE', `/api/community/comments/${answer.id}`)).statusCode).toBe(204);
     expect((await author.browser.request('DELETE', `/api/community/posts/${written.id}`)).statusCode).toBe(204);
     expect((await anonymous('GET', `/api/community/posts/${written.id}`)).statusCode).toBe(404);

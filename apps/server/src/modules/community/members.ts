@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { HOUR_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -64,8 +65,12 @@ export async function requirePostingMember(deps: Pick<Deps, 'db'>, userId: strin
   return member;
 }
 
+/** The caller's own profile; a deletion under way says so, since the purge is what frees joining again. */
 export async function myMembership(deps: Pick<Deps, 'db'>, userId: string): Promise<MemberView> {
-  return view(await requireMember(deps, userId));
+  const row = await memberRow(deps, userId);
+  if (row?.deletedAt) throw communityProblems.deletionPending();
+  if (!row) throw communityProblems.notMember();
+  return view(row);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -109,9 +114,11 @@ export async function saveMembership(deps: Pick<Deps, 'db' | 'clock'>, userId: s
  */
 export async function leaveCommunity(deps: Pick<Deps, 'db' | 'clock'>, userId: string): Promise<{ purgeBy: Date } | null> {
   const now = deps.clock.now();
+  // The names go at once: the user name is free for others from now on, and says nothing of who was here. The
+  // placeholder cannot be typed as a user name, so it never clashes with one.
   const [row] = await deps.db
     .update(communityMember)
-    .set({ deletedAt: now, updatedAt: now })
+    .set({ deletedAt: now, updatedAt: now, userName: `~${randomUUID()}`, firstName: '', lastName: '' })
     .where(and(eq(communityMember.userId, userId), isNull(communityMember.deletedAt)))
     .returning({ deletedAt: communityMember.deletedAt });
   return row ? { purgeBy: new Date(now.getTime() + COMMUNITY_PURGE_MS) } : null;

@@ -49,6 +49,8 @@ export const communityPost = pgTable(
     body: personal(text('body').notNull(), memberData('content', 'The text of a post you wrote, shown to everyone')),
     createdAt: timestamp('created_at', tz).notNull(),
     updatedAt: timestamp('updated_at', tz).notNull(),
+    /** When the author was last emailed about a comment, so a busy post mails them at most once an hour. */
+    authorNotifiedAt: timestamp('author_notified_at', tz),
   },
   (t) => [index('community_post_created_idx').on(t.createdAt, t.id), index('community_post_user_idx').on(t.userId, t.createdAt)],
 );

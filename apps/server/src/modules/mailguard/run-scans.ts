@@ -41,15 +41,15 @@ async function scanConnection(deps: ScanDeps, provider: MailProvider, connection
     await deps.db.update(mailConnection).set({ cursor, lastScanAt: deps.clock.now() }).where(eq(mailConnection.id, connection.id));
     if (page.items.length < ITEMS_PER_CALL) break;
   }
-  if (scanned > 0) await countDay(deps, connection.id, scanned, threats);
+  if (scanned > 0) await countDay(deps, connection, scanned, threats);
   return scanned;
 }
 
-async function countDay(deps: ScanDeps, connectionId: string, scanned: number, threats: number): Promise<void> {
+async function countDay(deps: ScanDeps, connection: Connection, scanned: number, threats: number): Promise<void> {
   const day = deps.clock.now().toISOString().slice(0, 10);
   await deps.db
     .insert(mailScanDay)
-    .values({ connectionId, day, scanned, threats })
+    .values({ connectionId: connection.id, userId: connection.userId, day, scanned, threats })
     .onConflictDoUpdate({
       target: [mailScanDay.connectionId, mailScanDay.day],
       set: { scanned: sql`${mailScanDay.scanned} + ${scanned}`, threats: sql`${mailScanDay.threats} + ${threats}` },

@@ -100,6 +100,8 @@ export const mailThreat = pgTable(
     connectionId: uuid('connection_id')
       .notNull()
       .references(() => mailConnection.id, { onDelete: 'cascade' }),
+    // The connection's owner, so the owner's export holds what was found in their mailbox.
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     itemRef: personal(text('item_ref').notNull(), scanRecord("The provider's id of the message or file that held a threat, so you can find it")),
     verdict: notPersonal(text('verdict').notNull(), 'the name of the threat found'),
     actionTaken: notPersonal(text('action_taken', { enum: THREAT_ACTIONS }).notNull(), 'what the scanner did'),
@@ -115,6 +117,7 @@ export const mailScanDay = pgTable(
     connectionId: uuid('connection_id')
       .notNull()
       .references(() => mailConnection.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     day: notPersonal(date('day', { mode: 'string' }).notNull(), 'the UTC day counted'),
     scanned: personal(integer('scanned').notNull(), scanRecord('Show how many messages and files were scanned that day')),
     threats: personal(integer('threats').notNull(), scanRecord('Show how many threats were found that day')),

@@ -13,6 +13,7 @@ import { LeaveCommunitySection } from './LeaveCommunitySection';
 export function CommunityAccountPage() {
   const membership = useMembership();
   const fresh = useFreshSignIn();
+  const member = membership.data === 'leaving' ? undefined : membership.data;
   // Set once the account is deleted on this page: joining again waits until the purge is done.
   const [purgeBy, setPurgeBy] = useState<string | null>(null);
 
@@ -37,11 +38,16 @@ export function CommunityAccountPage() {
           Your profile, posts and comments are hidden from everyone now and purged by {formatDateTime(purgeBy)}. You can join again after that.
         </Alert>
       )}
-      {membership.data !== undefined && !purgeBy && (
-        // A new form for each account state, so it starts from what the server holds.
-        <CommunityProfileSection key={membership.data ? 'member' : 'visitor'} member={membership.data} />
+      {membership.data === 'leaving' && !purgeBy && (
+        <Alert color="yellow" variant="light" title="Your community account is being deleted" data-testid="community-leaving">
+          Your profile, posts and comments are hidden from everyone and are purged within 24 hours of the deletion. You can join again after that.
+        </Alert>
       )}
-      {membership.data && <LeaveCommunitySection run={fresh.run} onLeft={setPurgeBy} />}
+      {member !== undefined && !purgeBy && (
+        // A new form for each account state, so it starts from what the server holds.
+        <CommunityProfileSection key={member ? 'member' : 'visitor'} member={member} />
+      )}
+      {member && <LeaveCommunitySection run={fresh.run} onLeft={setPurgeBy} />}
       {fresh.modal}
     </Stack>
   );

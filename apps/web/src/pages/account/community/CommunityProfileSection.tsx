@@ -135,7 +135,7 @@ export function CommunityProfileSection({ member }: { member: Membership | null 
           <Switch
             size="md"
             label="Email me when someone comments on my posts"
-            description="We send a link to the post to your account’s email address; nothing else."
+            description="We send a link to the post to your account’s email address, at most once an hour per post; nothing else."
             checked={draft.notifyReplies}
             onChange={(e) => {
               const checked = e.currentTarget.checked;
