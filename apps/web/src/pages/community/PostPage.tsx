@@ -15,6 +15,11 @@ import { PostForm } from './PostForm';
 
 type Deleting = { kind: 'post' } | { kind: 'comment'; comment: CommunityComment };
 
+const DELETE_TEXT: Record<Deleting['kind'], { title: string; confirm: string; body: string }> = {
+  post: { title: 'Delete your post?', confirm: 'Delete post', body: 'The post and every comment on it are deleted for good.' },
+  comment: { title: 'Delete your comment?', confirm: 'Delete comment', body: 'The comment is deleted for good.' },
+};
+
 function BackLink() {
   return (
     <Anchor component={Link} to="/community" size="sm" w="fit-content">
@@ -100,6 +105,7 @@ export function PostPage() {
 
   const p = post.data;
   const n = p.comments.length;
+  const deleteKind = deleting.pending?.kind ?? 'post';
   return (
     <Stack gap="lg">
       <BackLink />
@@ -111,28 +117,16 @@ export function PostPage() {
         <Comments post={p} viewer={viewer} onDelete={(comment) => deleting.ask({ kind: 'comment', comment })} />
       </Section>
       <ConfirmModal
-        opened={deleting.pending?.kind === 'post'}
-        title="Delete your post?"
-        confirmLabel="Delete post"
+        opened={deleting.pending !== null}
+        title={DELETE_TEXT[deleteKind].title}
+        confirmLabel={DELETE_TEXT[deleteKind].confirm}
         color="red"
-        busy={deletePost.isPending}
+        busy={deletePost.isPending || deleteComment.isPending}
         error={deleting.error}
         onConfirm={() => void deleting.confirm()}
         onClose={deleting.close}
       >
-        <Text size="sm">The post and every comment on it are deleted for good.</Text>
-      </ConfirmModal>
-      <ConfirmModal
-        opened={deleting.pending?.kind === 'comment'}
-        title="Delete your comment?"
-        confirmLabel="Delete comment"
-        color="red"
-        busy={deleteComment.isPending}
-        error={deleting.error}
-        onConfirm={() => void deleting.confirm()}
-        onClose={deleting.close}
-      >
-        <Text size="sm">The comment is deleted for good.</Text>
+        <Text size="sm">{DELETE_TEXT[deleteKind].body}</Text>
       </ConfirmModal>
     </Stack>
   );
