@@ -8,6 +8,7 @@ import { DeleteAccountPage } from './pages/account/DeleteAccountPage';
 import { DevicePage } from './pages/account/devices/DevicePage';
 import { DevicesPage } from './pages/account/devices/DevicesPage';
 import { LicensesPage } from './pages/account/licenses/LicensesPage';
+import { MailProtectionPage } from './pages/account/mail-protection/MailProtectionPage';
 import { PreferencesPage } from './pages/account/PreferencesPage';
 import { ProfilePage } from './pages/account/ProfilePage';
 import { RightsPage } from './pages/account/privacy/RightsPage';
@@ -36,6 +37,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PrivacyPage } from './pages/PrivacyPage';
 import { SurveyPage } from './pages/SurveyPage';
 import { AuditPage } from './pages/staff/AuditPage';
+import { MailNoticesPage } from './pages/staff/MailNoticesPage';
 import { OutboxPage } from './pages/staff/OutboxPage';
 import { PrivacyRequestsPage } from './pages/staff/PrivacyRequestsPage';
 import { RetentionPage } from './pages/staff/RetentionPage';
@@ -156,6 +158,7 @@ export const router = createBrowserRouter([
           signedIn('reports', <ReportsPage />),
           signedIn('reports/:id', <ReportPage />),
           signedIn('community', <CommunityAccountPage />),
+          signedIn('mail-protection', <MailProtectionPage />),
         ],
       },
       {
@@ -219,6 +222,7 @@ export const router = createBrowserRouter([
             </Suspense>,
           ),
           forRoles('support/:id', ['admin', 'support'], <StaffRequestPage />),
+          forRoles('mail-protection', ['admin'], <MailNoticesPage />),
         ],
       },
       { path: '*', element: <NotFoundPage /> },

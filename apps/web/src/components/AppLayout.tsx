@@ -13,12 +13,14 @@ import {
   IconLicense,
   IconLock,
   IconMail,
+  IconMailCheck,
   IconMessages,
   IconMoodSmile,
   IconReceipt,
   IconReportMedical,
   IconSettings,
   IconShieldLock,
+  IconSpeakerphone,
   IconTrash,
   IconUser,
 } from '@tabler/icons-react';
@@ -44,6 +46,7 @@ const ACCOUNT_NAV: NavItem[] = [
   { to: '/account/purchases', label: 'Purchases', icon: <IconReceipt size={18} aria-hidden /> },
   { to: '/company', label: 'Company', icon: <IconBuilding size={18} aria-hidden /> },
   { to: '/account/devices', label: 'Devices', icon: <IconDevices size={18} aria-hidden /> },
+  { to: '/account/mail-protection', label: 'Mail protection', icon: <IconMailCheck size={18} aria-hidden /> },
   { to: '/account/support', label: 'Support', icon: <IconHeadset size={18} aria-hidden /> },
   { to: '/account/reports', label: 'System reports', icon: <IconReportMedical size={18} aria-hidden /> },
   { to: '/account/community', label: 'Community profile', icon: <IconMessages size={18} aria-hidden /> },
@@ -61,6 +64,7 @@ const STAFF_NAV: NavItem[] = [
   { to: '/staff/support', label: 'Support queue', icon: <IconHeadset size={18} aria-hidden />, roles: ['admin', 'support'] },
   { to: '/staff/support/settings', label: 'Support settings', icon: <IconAdjustments size={18} aria-hidden />, roles: ['admin'] },
   { to: '/staff/support/surveys', label: 'Surveys', icon: <IconMoodSmile size={18} aria-hidden />, roles: ['admin', 'support'] },
+  { to: '/staff/mail-protection', label: 'Mail protection', icon: <IconSpeakerphone size={18} aria-hidden />, roles: ['admin'] },
 ];
 
 function SideNav({ label, items, onNavigate }: { label: string; items: NavItem[]; onNavigate: () => void }) {
@@ -218,10 +222,18 @@ function Layout() {
                     Staff
                   </Button>
                 )}
+                {/* Beside the menu button of the staff console a phone has no room for the word: an icon stands in. */}
                 {!inAccount && (
-                  <Button component={Link} to="/account" variant="subtle" size="compact-sm">
-                    Account
-                  </Button>
+                  <>
+                    <Button component={Link} to="/account" variant="subtle" size="compact-sm" visibleFrom={showNav ? 'xs' : undefined}>
+                      Account
+                    </Button>
+                    {showNav && (
+                      <ActionIcon component={Link} to="/account" variant="subtle" size="md" hiddenFrom="xs" aria-label="Account" title="Account">
+                        <IconUser size={18} aria-hidden />
+                      </ActionIcon>
+                    )}
+                  </>
                 )}
                 <Button variant="default" size="compact-sm" onClick={() => void signOut('/')}>
                   Sign out
