@@ -73,6 +73,13 @@ CREATE TABLE "mail_notice" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "mail_notice_delivery" (
+	"notice_id" uuid NOT NULL,
+	"user_id" text NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "mail_notice_delivery_notice_id_user_id_pk" PRIMARY KEY("notice_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "mail_scan_day" (
 	"connection_id" uuid NOT NULL,
 	"user_id" text,
@@ -109,6 +116,8 @@ ALTER TABLE "mail_connection" ADD CONSTRAINT "mail_connection_license_id_license
 ALTER TABLE "mail_connection" ADD CONSTRAINT "mail_connection_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_connection" ADD CONSTRAINT "mail_connection_company_id_company_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."company"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_connection" ADD CONSTRAINT "mail_connection_connected_by_users_id_fk" FOREIGN KEY ("connected_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mail_notice_delivery" ADD CONSTRAINT "mail_notice_delivery_notice_id_mail_notice_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."mail_notice"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mail_notice_delivery" ADD CONSTRAINT "mail_notice_delivery_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_scan_day" ADD CONSTRAINT "mail_scan_day_connection_id_mail_connection_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."mail_connection"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_scan_day" ADD CONSTRAINT "mail_scan_day_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_threat" ADD CONSTRAINT "mail_threat_connection_id_mail_connection_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."mail_connection"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -124,6 +133,7 @@ CREATE INDEX "mail_authorization_expires_idx" ON "mail_authorization" USING btre
 CREATE UNIQUE INDEX "mail_connection_address_idx" ON "mail_connection" USING btree ("license_id","provider",lower("address"));--> statement-breakpoint
 CREATE INDEX "mail_connection_user_idx" ON "mail_connection" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "mail_connection_company_idx" ON "mail_connection" USING btree ("company_id");--> statement-breakpoint
+CREATE INDEX "mail_notice_delivery_user_idx" ON "mail_notice_delivery" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "mail_scan_day_day_idx" ON "mail_scan_day" USING btree ("day");--> statement-breakpoint
 CREATE INDEX "mail_threat_connection_idx" ON "mail_threat" USING btree ("connection_id","detected_at");--> statement-breakpoint
 CREATE INDEX "mail_threat_detected_idx" ON "mail_threat" USING btree ("detected_at");

@@ -55,6 +55,8 @@ export interface ProtectionLicense {
 
 export interface ProtectedLicense {
   license: ProtectionLicense;
+  /** What the license protects: mailboxes, file stores or both. */
+  kinds: ConnectionKind[];
   connections: MailConnection[];
 }
 
@@ -136,6 +138,10 @@ export const CONSENT_ERRORS: Record<string, { title: string; text: string }> = {
   'seats-exceeded': {
     title: 'Nothing was connected: no seat is free',
     text: 'Every seat of this license protects a mailbox or file store already, and the access was handed back to the provider. Disconnect one first, or buy a license with more seats.',
+  },
+  'signed-out': {
+    title: 'Nothing was connected: you were signed out',
+    text: 'Your sign-in ended while you were at the provider. Now that you are signed in again, connect once more.',
   },
   'license-unusable': {
     title: 'Nothing was connected: the license has ended',

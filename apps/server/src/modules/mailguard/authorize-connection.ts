@@ -93,7 +93,7 @@ export async function storeGrant(
 }
 
 /** Where the browser goes after the provider answered: the mail protection page, saying what happened. */
-export type CallbackOutcome = { connected: string } | { error: 'denied' | 'expired' | 'refused' | 'seats-exceeded' | 'license-unusable' };
+export type CallbackOutcome = { connected: string } | { error: 'denied' | 'expired' | 'refused' | 'seats-exceeded' | 'license-unusable' | 'signed-out' };
 
 /**
  * The provider sends the browser back with a code (or an error). The authorization must be the caller's own and fresh; it

@@ -77,6 +77,33 @@ describe('connecting a mailbox by OAuth 2.0 consent (MAIL-1)', () => {
     expect(await connectionsOf(owner.licenseId)).toHaveLength(1);
   });
 
+  it('[MAIL-1] a callback that finds the session ended says so on the page, and a Deny needs no mailbox named', async () => {
+    const owner = await protectedCustomer(t);
+    const started = await owner.browser.request('POST', '/api/mail-protection/authorizations', {
+      licenseId: owner.licenseId,
+      kind: 'mailbox',
+      provider: 'test',
+    });
+    const query = new URL(started.json().authorizationUrl).searchParams;
+    const signedOut = await t.app.inject({ method: 'GET', url: `/api/mail-protection/oauth/callback?state=${query.get('state')}&code=x` });
+    expect(signedOut.statusCode).toBe(303);
+    expect(outcome(signedOut.headers.location as string)).toEqual({ error: 'signed-out' });
+    const deny = await t.app.inject({
+      method: 'POST',
+      url: '/api/mail-protection/test-provider/authorize',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        state: query.get('state') as string,
+        codeChallenge: query.get('code_challenge') as string,
+        redirectUri: query.get('redirect_uri') as string,
+        scope: query.get('scope') as string,
+        address: '',
+        decision: 'deny',
+      }).toString(),
+    });
+    expect(new URL(deny.headers.location as string).searchParams.get('error')).toBe('access_denied');
+  });
+
   it('[MAIL-1] the provider refuses a code redeemed without the right PKCE verifier, and its page only redirects back to Steward', async () => {
     const provider = testProvider(t);
     const code = provider.consent({

@@ -6,7 +6,7 @@ import { type ManagedLicenseSummary, managedLicense, managedLicenses } from '../
 import { ENTITLEMENT } from './license-seats.ts';
 import { mailguardProblems } from './mailguard-problems.ts';
 import { mailProviders } from './providers/mail-providers.ts';
-import { type ConnectionStatus, mailConnection, mailScanDay, mailThreat, type ThreatAction } from './schema.ts';
+import { type ConnectionKind, type ConnectionStatus, mailConnection, mailScanDay, mailThreat, type ThreatAction } from './schema.ts';
 import { openRefreshToken } from './sealed-tokens.ts';
 
 const RECENT_THREATS = 20;
@@ -29,6 +29,8 @@ export interface ConnectionView {
 
 export interface ProtectedLicense {
   license: ManagedLicenseSummary;
+  /** What the license protects: mailboxes, file stores or both. */
+  kinds: ConnectionKind[];
   connections: ConnectionView[];
 }
 
@@ -86,7 +88,11 @@ export async function protectedLicenses(deps: Pick<Deps, 'db' | 'clock' | 'confi
     )
     .orderBy(mailConnection.connectedAt);
   const views = await viewsOf(deps, rows);
-  return licenses.map((license) => ({ license, connections: views.filter((_, i) => rows[i].licenseId === license.id) }));
+  const kindsOf = (id: string): ConnectionKind[] => [
+    ...(mail.some((l) => l.id === id) ? (['mailbox'] as const) : []),
+    ...(files.some((l) => l.id === id) ? (['file-store'] as const) : []),
+  ];
+  return licenses.map((license) => ({ license, kinds: kindsOf(license.id), connections: views.filter((_, i) => rows[i].licenseId === license.id) }));
 }
 
 /** A connection whose license the caller manages; any other is not found. */
@@ -115,7 +121,8 @@ export async function updateSettings(
   input: SettingsInput,
 ): Promise<ConnectionView> {
   const row = await ownConnection(deps, userId, connectionId);
-  const status: ConnectionStatus = input.paused ? 'paused' : row.status === 'paused' ? 'active' : row.status;
+  // A connection the provider no longer honours stays marked so until it is connected again, paused or not.
+  const status: ConnectionStatus = row.status === 'reconnect-needed' ? row.status : input.paused ? 'paused' : 'active';
   const [updated] = await deps.db
     .update(mailConnection)
     .set({ scanAttachments: input.scanAttachments, scanLinks: input.scanLinks, action: input.action, status, updatedAt: deps.clock.now() })

@@ -1,5 +1,5 @@
 import { type TSchema, Type } from '@fastify/type-provider-typebox';
-import { CONNECTION_KINDS, CONNECTION_STATUSES, THREAT_ACTIONS } from './schema.ts';
+import { CONNECTION_KINDS, CONNECTION_STATUSES, NOTICE_KINDS, THREAT_ACTIONS } from './schema.ts';
 
 const Instant = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -68,15 +68,18 @@ export const OverviewOut = Type.Object({
         expiresAt: Nullable(Instant),
         company: Type.Boolean(),
       }),
+      /** What the license protects: mailboxes, file stores or both. */
+      kinds: Type.Array(Kind),
       connections: Type.Array(ConnectionOut),
     }),
   ),
 });
 
-export const NoticeIn = Type.Object({ kind: literals(['outage', 'update'] as const), subject: Text(150), text: Text(5000) }, { additionalProperties: false });
+const NoticeKind = literals(NOTICE_KINDS);
+export const NoticeIn = Type.Object({ kind: NoticeKind, subject: Text(150), text: Text(5000) }, { additionalProperties: false });
 export const NoticeOut = Type.Object({ id: Type.String(), recipients: Type.Integer() });
 export const NoticeListOut = Type.Array(
-  Type.Object({ id: Type.String(), kind: Type.String(), subject: Type.String(), body: Type.String(), recipients: Type.Integer(), createdAt: Instant }),
+  Type.Object({ id: Type.String(), kind: NoticeKind, subject: Type.String(), body: Type.String(), recipients: Type.Integer(), createdAt: Instant }),
 );
 
 export const DeliverIn = Type.Object(

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../platform/clock.ts';
+import type { Mailer } from '../../platform/notify/mailer.ts';
 import { outboxFor, staffClient } from '../../testing/accounts-client.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { customer } from '../licenses/test-kit.ts';
 import { connect, protectedCustomer } from './mailguard-test-kit.ts';
-import { sendTrialNotices, TRIAL_NOTICE_DAYS } from './service-notices.ts';
+import { listServiceNotices, sendServiceNotice, sendTrialNotices, TRIAL_NOTICE_DAYS } from './service-notices.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -33,6 +34,31 @@ describe('service emails (MAIL-3)', () => {
     expect(await mailsTo(unconnected.visitor.email, subject)).toEqual([]);
     expect(await mailsTo(bystander.visitor.email, subject)).toEqual([]);
     expect((await admin.request('GET', '/api/staff/mail-protection/notices')).json()[0]).toMatchObject({ subject, kind: 'outage' });
+  });
+
+  it('[MAIL-3] a delivery the mail server cut short resumes without mailing anyone twice', async () => {
+    const people = [await protectedCustomer(t), await protectedCustomer(t), await protectedCustomer(t)];
+    for (const person of people) await connect(t, person, person.licenseId);
+    let sends = 0;
+    const flaky: Mailer = {
+      transport: 'outbox',
+      async send(mail) {
+        sends += 1;
+        if (sends === 2) throw new Error('connection reset by the mail server');
+        await t.deps.mailer.send(mail);
+      },
+    };
+    const subject = `Maintenance ${Date.now()}`;
+    const failed = sendServiceNotice({ ...t.deps, mailer: flaky }, 'staff-user', { kind: 'update', subject, text: 'Maintenance tonight.' });
+    await expect(failed).rejects.toMatchObject({ code: 'notice-partly-sent' });
+    const [notice] = (await listServiceNotices(t.deps)).filter((n) => n.subject === subject);
+    const admin = await staffClient(t, 'admin');
+    const resumed = await admin.request('POST', `/api/staff/mail-protection/notices/${notice.id}/delivery`);
+    expect(resumed.statusCode).toBe(200);
+    expect(resumed.json().recipients).toBeGreaterThanOrEqual(3);
+    for (const person of people) expect(await mailsTo(person.visitor.email, subject)).toHaveLength(1);
+    expect((await admin.request('POST', `/api/staff/mail-protection/notices/${notice.id}/delivery`)).json().recipients).toBe(resumed.json().recipients);
+    for (const person of people) expect(await mailsTo(person.visitor.email, subject)).toHaveLength(1);
   });
 
   it('[MAIL-3] only staff administrators send notices', async () => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../platform/deps.ts';
 import type { Auth } from '../accounts/auth.ts';
-import { guard, signedIn } from '../accounts/current-session.ts';
-import { callbackRedirect, completeAuthorization, startAuthorization } from './authorize-connection.ts';
+import { guard, optionalUser, signedIn } from '../accounts/current-session.ts';
+import { type CallbackOutcome, callbackRedirect, completeAuthorization, startAuthorization } from './authorize-connection.ts';
 import { type AutomaticSetupInput, automaticSetup } from './automatic-setup.ts';
 import { disconnect, protectedLicenses, type SettingsInput, updateSettings } from './connections.ts';
 import {
@@ -52,15 +52,6 @@ async function customerRoutes(app: FastifyInstance, opts: { auth: Auth; deps: De
     async (request, reply) => reply.code(201).send(await startAuthorization(deps, signedIn(request).userId, request.body)),
   );
 
-  app.get<{ Querystring: { state: string; code?: string; error?: string } }>(
-    '/api/mail-protection/oauth/callback',
-    { schema: { tags, summary: 'Where the provider sends the browser back after consent', querystring: CallbackQuery } },
-    async (request, reply) => {
-      const outcome = await completeAuthorization(deps, signedIn(request).userId, request.query);
-      return reply.redirect(callbackRedirect(outcome), 303);
-    },
-  );
-
   app.post<{ Body: AutomaticSetupInput }>(
     '/api/mail-protection/automatic-setup',
     {
@@ -91,9 +82,27 @@ async function customerRoutes(app: FastifyInstance, opts: { auth: Auth; deps: De
   );
 }
 
+/**
+ * Where the provider sends the browser back. Not behind the session guard: a session that ended during the consent
+ * gets a page saying so instead of an error document, and the authorization lapses unused.
+ */
+async function callbackRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {
+  const { auth, deps } = opts;
+  app.get<{ Querystring: { state: string; code?: string; error?: string } }>(
+    '/api/mail-protection/oauth/callback',
+    { schema: { tags, summary: 'Where the provider sends the browser back after consent', querystring: CallbackQuery } },
+    async (request, reply) => {
+      const caller = await optionalUser(auth, request);
+      const outcome: CallbackOutcome = caller ? await completeAuthorization(deps, caller.userId, request.query) : { error: 'signed-out' };
+      return reply.redirect(callbackRedirect(outcome), 303);
+    },
+  );
+}
+
 /** The mail protection service: the customers' routes, the staff's notices, and the test provider where it runs. */
 export async function mailguardRoutes(app: FastifyInstance, opts: { auth: Auth; deps: Deps }) {
   await app.register(customerRoutes, opts);
+  await app.register(callbackRoutes, opts);
   await app.register(mailguardStaffRoutes, opts);
   const test = mailProviders(opts.deps).test;
   if (test) await app.register(testProviderRoutes, { deps: opts.deps, provider: test });

@@ -85,6 +85,12 @@ describe('scanning (MAIL-2)', () => {
     expect(await runScans(t.deps)).toBe(0);
     const [connection] = await t.deps.db.select().from(mailConnection).where(eq(mailConnection.id, id));
     expect(connection.status).toBe('reconnect-needed');
+    // Pausing and resuming does not make it look usable again; only connecting anew does.
+    const settings = { scanAttachments: true, scanLinks: true, action: 'quarantine' };
+    await owner.browser.request('PATCH', `/api/mail-protection/connections/${id}`, { ...settings, paused: true });
+    expect((await owner.browser.request('PATCH', `/api/mail-protection/connections/${id}`, { ...settings, paused: false })).json().status).toBe(
+      'reconnect-needed',
+    );
   });
 
   it('[RIGHT-6] does not scan the mailbox of a restricted owner, and resumes when the restriction is lifted', async () => {

@@ -12,6 +12,8 @@ export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 export const CONNECTION_STATUSES = ['active', 'paused', 'reconnect-needed'] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 export const THREAT_ACTIONS = ['quarantine', 'tag', 'report'] as const;
+export const NOTICE_KINDS = ['outage', 'update'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export type ThreatAction = (typeof THREAT_ACTIONS)[number];
 
 /** MAIL-4: everything of the service hangs off its license, whose record goes six months after it ended; the foreign keys take these rows with it. */
@@ -128,13 +130,28 @@ export const mailScanDay = pgTable(
 /** Service notices staff sent about the mail protection service (MAIL-3): outages and updates. */
 export const mailNotice = pgTable('mail_notice', {
   id: uuid('id').primaryKey().defaultRandom(),
-  kind: notPersonal(text('kind', { enum: ['outage', 'update'] }).notNull(), 'outage or update'),
+  kind: notPersonal(text('kind', { enum: NOTICE_KINDS }).notNull(), 'outage or update'),
   subject: notPersonal(text('subject').notNull(), 'the notice staff wrote for every customer'),
   body: notPersonal(text('body').notNull(), 'the notice staff wrote for every customer'),
   staffUserId: text('staff_user_id').notNull(),
   recipients: notPersonal(integer('recipients').notNull(), 'how many people it was sent to'),
   createdAt: timestamp('created_at', tz).notNull(),
 });
+
+/** Who a notice was sent to, claimed before each mail, so a delivery cut short resumes without mailing anyone twice. */
+export const mailNoticeDelivery = pgTable(
+  'mail_notice_delivery',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => mailNotice.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', tz).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.userId] }), index('mail_notice_delivery_user_idx').on(t.userId)],
+);
 
 /** A trial-ending notice sent for a license and its end, so a rerun of the daily job sends none twice. */
 export const mailTrialNotice = pgTable(

@@ -1,10 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { DAY_MS } from '../../platform/clock.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { Problem, problems } from '../../platform/errors.ts';
 import { userSummaries } from '../accounts/user-summaries.ts';
 import { trialEnds } from '../licenses/license-ends.ts';
 import { unusableLicenses } from '../licenses/managed-license.ts';
-import { mailConnection, mailNotice, mailTrialNotice } from './schema.ts';
+import { mailConnection, mailNotice, mailNoticeDelivery, mailTrialNotice, type NoticeKind } from './schema.ts';
 
 export const TRIAL_NOTICE_DAYS = 3;
 const PAGE = '/account/mail-protection';
@@ -19,33 +20,61 @@ async function peopleOf(deps: Pick<Deps, 'db'>, rows: Array<{ userId: string | n
   return [...people.values()].filter((person) => !person.deleted);
 }
 
-/**
- * MAIL-3: staff tell every customer whose mailboxes or files are protected about an outage or an update. It is a service
- * message, sent to each person once, and the notice is kept with the number of people it went to.
- */
-export async function sendServiceNotice(deps: NoticeDeps, staffUserId: string, input: { kind: 'outage' | 'update'; subject: string; text: string }) {
-  const rows = await deps.db
-    .select({ userId: mailConnection.userId, connectedBy: mailConnection.connectedBy, licenseId: mailConnection.licenseId })
-    .from(mailConnection);
+/** Each connection's license and the people it concerns. */
+const connectionPeople = (deps: Pick<Deps, 'db'>) =>
+  deps.db.select({ userId: mailConnection.userId, connectedBy: mailConnection.connectedBy, licenseId: mailConnection.licenseId }).from(mailConnection);
+
+/** Who the notice goes to now: everyone whose mailboxes or files are protected under a license still in use. */
+async function protectedPeople(deps: NoticeDeps) {
+  const rows = await connectionPeople(deps);
   const stopped = await unusableLicenses(deps, [...new Set(rows.map((r) => r.licenseId))], deps.clock.now());
-  const people = await peopleOf(
+  return peopleOf(
     deps,
     rows.filter((row) => !stopped.has(row.licenseId)),
   );
-  const label = input.kind === 'outage' ? 'Service notice' : 'Update';
-  for (const person of people) {
-    await deps.mailer.send({
-      to: person.email,
-      userId: person.id,
-      subject: `Steward Mail Protection — ${label}: ${input.subject}`,
-      text: `${input.text}\n\nYou get this message because Steward Mail Protection protects a mailbox or file store of yours: ${deps.config.baseUrl}${PAGE}`,
-    });
+}
+
+/**
+ * Sends a notice to each person not sent it yet, claiming them one by one: a failed mail gives its claim back and stops
+ * the delivery, which a later call resumes, so nobody gets a notice twice.
+ */
+export async function deliverNotice(deps: NoticeDeps, noticeId: string): Promise<{ id: string; recipients: number }> {
+  const [notice] = await deps.db.select().from(mailNotice).where(eq(mailNotice.id, noticeId));
+  if (!notice) throw problems.notFound('notice');
+  const label = notice.kind === 'outage' ? 'Service notice' : 'Update';
+  for (const person of await protectedPeople(deps)) {
+    const claimed = await deps.db
+      .insert(mailNoticeDelivery)
+      .values({ noticeId, userId: person.id, sentAt: deps.clock.now() })
+      .onConflictDoNothing()
+      .returning();
+    if (claimed.length === 0) continue;
+    try {
+      await deps.mailer.send({
+        to: person.email,
+        userId: person.id,
+        subject: `Steward Mail Protection — ${label}: ${notice.subject}`,
+        text: `${notice.body}\n\nYou get this message because Steward Mail Protection protects a mailbox or file store of yours: ${deps.config.baseUrl}${PAGE}`,
+      });
+    } catch (error) {
+      await deps.db.delete(mailNoticeDelivery).where(and(eq(mailNoticeDelivery.noticeId, noticeId), eq(mailNoticeDelivery.userId, person.id)));
+      throw new Problem(502, 'notice-partly-sent', 'The mail server failed; the notice reached only some customers', {
+        detail: `Send notice ${noticeId} again to reach the others; nobody gets it twice. (${(error as Error).message})`,
+      });
+    }
   }
+  const [sent] = await deps.db.select({ n: count() }).from(mailNoticeDelivery).where(eq(mailNoticeDelivery.noticeId, noticeId));
+  await deps.db.update(mailNotice).set({ recipients: sent.n }).where(eq(mailNotice.id, noticeId));
+  return { id: noticeId, recipients: sent.n };
+}
+
+/** MAIL-3: staff tell every customer whose mailboxes or files are protected about an outage or an update, once each. */
+export async function sendServiceNotice(deps: NoticeDeps, staffUserId: string, input: { kind: NoticeKind; subject: string; text: string }) {
   const [notice] = await deps.db
     .insert(mailNotice)
-    .values({ kind: input.kind, subject: input.subject, body: input.text, staffUserId, recipients: people.length, createdAt: deps.clock.now() })
-    .returning();
-  return { id: notice.id, recipients: notice.recipients };
+    .values({ kind: input.kind, subject: input.subject, body: input.text, staffUserId, recipients: 0, createdAt: deps.clock.now() })
+    .returning({ id: mailNotice.id });
+  return deliverNotice(deps, notice.id);
 }
 
 /**
@@ -53,9 +82,7 @@ export async function sendServiceNotice(deps: NoticeDeps, staffUserId: string, i
  * stops then and that the connections' data goes six months later unless a license follows.
  */
 export async function sendTrialNotices(deps: NoticeDeps): Promise<number> {
-  const rows = await deps.db
-    .select({ userId: mailConnection.userId, connectedBy: mailConnection.connectedBy, licenseId: mailConnection.licenseId })
-    .from(mailConnection);
+  const rows = await connectionPeople(deps);
   const now = deps.clock.now();
   const ends = await trialEnds(deps, [...new Set(rows.map((r) => r.licenseId))]);
   let sent = 0;

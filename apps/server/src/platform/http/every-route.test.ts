@@ -51,6 +51,8 @@ const PUBLIC = new Set([
   'GET /api/mail-protection/test-provider/authorize',
   'POST /api/mail-protection/test-provider/authorize',
   'POST /api/mail-protection/test-provider/mailboxes/:address/items',
+  // The provider sends the browser back here; without a session it says so on the page (mailguard connect tests).
+  'GET /api/mail-protection/oauth/callback',
 ]);
 
 let t: TestApp;

@@ -37,7 +37,7 @@ export function consentPage(request: ConsentRequest): string {
 <form method="post" action="/api/mail-protection/test-provider/authorize" style="display: grid; gap: 0.75rem; margin-top: 1.5rem">
 ${hidden}
 <label>Your mailbox or file store <input name="address" type="email" required maxlength="254" autocomplete="email"></label>
-<div style="display: flex; gap: 0.75rem"><button type="submit" name="decision" value="allow">Allow</button><button type="submit" name="decision" value="deny">Deny</button></div>
+<div style="display: flex; gap: 0.75rem"><button type="submit" name="decision" value="allow">Allow</button><button type="submit" name="decision" value="deny" formnovalidate>Deny</button></div>
 </form>
 </body>
 </html>`;

@@ -45,7 +45,7 @@ export interface MailProvider {
   exchangeCode(input: { code: string; codeVerifier: string; redirectUri: string }): Promise<GrantedAccess>;
   /** A short-lived access token, kept only in memory for one scan. */
   accessToken(refreshToken: string): Promise<string>;
-  /** Items that arrived since `cursor` (null: from now on), at most `limit`, and the cursor after them. */
+  /** Items that arrived since `cursor` (null: everything in the inbox now, so a new connection scans what is there), at most `limit`, and the cursor after them. */
   newItems(accessToken: string, address: string, cursor: string | null, limit: number): Promise<{ items: ScanItem[]; cursor: string }>;
   quarantine(accessToken: string, address: string, itemId: string): Promise<void>;
   tag(accessToken: string, address: string, itemId: string, label: string): Promise<void>;

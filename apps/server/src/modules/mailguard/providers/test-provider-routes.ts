@@ -25,7 +25,8 @@ const ConsentForm = Type.Object(
     codeChallenge: Type.String({ minLength: 43, maxLength: 128 }),
     redirectUri: Type.String({ maxLength: 500 }),
     scope: Type.String({ minLength: 1, maxLength: 200 }),
-    address: Type.String({ format: 'email', maxLength: 254 }),
+    // Empty when the person denies without naming a mailbox.
+    address: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })])),
     decision: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
   },
   { additionalProperties: false },
@@ -58,7 +59,7 @@ export async function testProviderRoutes(app: FastifyInstance, opts: { deps: Dep
     },
   );
 
-  app.post<{ Body: ConsentRequest & { address: string; decision: 'allow' | 'deny' } }>(
+  app.post<{ Body: ConsentRequest & { address?: string; decision: 'allow' | 'deny' } }>(
     '/api/mail-protection/test-provider/authorize',
     { schema: { tags, summary: 'Allow or deny on the test provider’s consent page', body: ConsentForm } },
     async (request, reply) => {
@@ -67,7 +68,8 @@ export async function testProviderRoutes(app: FastifyInstance, opts: { deps: Dep
       const back = new URL(form.redirectUri);
       back.searchParams.set('state', form.state);
       if (form.decision === 'deny') back.searchParams.set('error', 'access_denied');
-      else back.searchParams.set('code', provider.consent(form));
+      else if (!form.address) throw problems.invalidField('address', 'names the mailbox or file store to allow');
+      else back.searchParams.set('code', provider.consent({ ...form, address: form.address }));
       return reply.redirect(back.toString(), 303);
     },
   );

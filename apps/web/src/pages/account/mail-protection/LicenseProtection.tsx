@@ -81,7 +81,7 @@ function ConnectPanel({ entry, providers }: { entry: ProtectedLicense; providers
         />
       )}
       <Group gap="sm">
-        {(['mailbox', 'file-store'] as const).map((kind) => (
+        {entry.kinds.map((kind) => (
           <Button
             key={kind}
             variant={kind === 'mailbox' ? 'filled' : 'light'}
