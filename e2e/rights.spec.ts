@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { adminApi, closeCookieBanner, mailedLink } from './support/accounts.ts';
+import { closeCookieBanner, mailedLink, newAdminApi } from './support/accounts.ts';
 import { BASE_URL, STAFF } from './support/env.ts';
 import { shoot } from './support/shoot.ts';
 
@@ -155,7 +155,7 @@ test('[RIGHT-1] the user asks for a correction, restricts processing and objects
 
 test('[RIGHT-4] a DPO sees the user’s open requests, extends one and records a disclosure', async ({ browser }) => {
   // The DPO: a new account that the admin from env.ts gives the dpo role.
-  const admin = await adminApi();
+  const admin = await newAdminApi();
   const signUp = await admin.post('/api/auth/sign-up/email', { data: { email: dpo.email, password: dpo.password, name: '', callbackURL: '/account' } });
   expect(signUp.ok(), await signUp.text()).toBe(true);
   const dpoCtx = await browser.newContext();

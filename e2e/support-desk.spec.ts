@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { adminApi, closeCookieBanner, mailedLink, signUpAndVerify } from './support/accounts.ts';
+import { closeCookieBanner, mailedLink, newAdminApi, signUpAndVerify } from './support/accounts.ts';
 import { BASE_URL, repoRoot, STAFF, serverEnv } from './support/env.ts';
 import { shoot } from './support/shoot.ts';
 
@@ -94,7 +94,7 @@ function makeBundle(): string {
 
 test('[SUP-6] [SUP-3] the admin makes one agent of Home products and one of Business products, and edits the routing rules', async () => {
   bundlePath = makeBundle();
-  const admin = await adminApi();
+  const admin = await newAdminApi();
   await createAgent(admin, homeAgent);
   await createAgent(admin, businessAgent);
   await admin.dispose();
