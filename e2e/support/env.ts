@@ -29,6 +29,9 @@ export function serverEnv(): Record<string, string> {
     STEWARD_DATA_DIR: DATA_DIR,
     STEWARD_WEB_DIST: WEB_DIST,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    // Every browser and API client of the run shares one address, which would be forty people behind one NAT;
+    // the limits themselves are tested by the server's own tests.
+    RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE || '3000',
     // The built-in test store takes the e2e purchases; without it a server on DATABASE_URL sells nothing.
     STEWARD_STORE: process.env.STEWARD_STORE || 'test',
     // Likewise the built-in test mail provider, for connecting mailboxes by its consent page.

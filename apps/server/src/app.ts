@@ -86,6 +86,8 @@ export async function buildApp(deps: Deps): Promise<App> {
     global: true,
     max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    // The limit is the API's: the web app's pages and assets are files, and a 429 on one leaves a blank page.
+    allowList: (request) => !request.url.startsWith('/api/'),
     redis: deps.redis,
     nameSpace: 'steward-rl:',
     errorResponseBuilder: (_request, context) => ({ statusCode: 429, message: `Retry in ${context.after}` }),

@@ -45,9 +45,10 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { mailer?: Mailer; redis?: boolean; logStream?: NodeJS.WritableStream; databaseUrl?: string } = {},
+  options: { mailer?: Mailer; redis?: boolean; logStream?: NodeJS.WritableStream; databaseUrl?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const config = testConfig({
+    ...options.env,
     ...(options.redis ? { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   });
