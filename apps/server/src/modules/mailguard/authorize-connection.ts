@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { sha256Hex } from '../../platform/sha256-hex.ts';
+import type { ManagedLicense } from '../licenses/managed-license.ts';
 import { requireFreeSeats, usableLicense } from './license-seats.ts';
 import { mailguardProblems } from './mailguard-problems.ts';
 import type { GrantedAccess, MailProvider } from './providers/mail-provider.ts';
@@ -49,20 +50,23 @@ export async function startAuthorization(deps: MailDeps, userId: string, input: 
   return { authorizationUrl: provider.authorizationUrl({ state, codeChallenge, redirectUri: redirectUri(deps), scope: provider.scope(input.kind) }) };
 }
 
+/** Where a grant goes: the license (whose owner or company the connection belongs to), who connected it, and what. */
+export interface GrantTarget {
+  license: Pick<ManagedLicense, 'id' | 'seats' | 'userId' | 'companyId'>;
+  connectedBy: string;
+  kind: ConnectionKind;
+  provider: string;
+}
+
 /** Stores one granted mailbox, or renews the grant of one already connected to the license, which takes no new seat. */
-export async function storeGrant(
-  tx: Tx,
-  deps: Pick<Deps, 'clock' | 'config'>,
-  target: { licenseId: string; seats: number; ownerId: string | null; companyId: string | null; connectedBy: string; kind: ConnectionKind; provider: string },
-  granted: GrantedAccess,
-): Promise<string> {
+export async function storeGrant(tx: Tx, deps: Pick<Deps, 'clock' | 'config'>, target: GrantTarget, granted: GrantedAccess): Promise<string> {
   const now = deps.clock.now();
   const [existing] = await tx
     .select({ id: mailConnection.id })
     .from(mailConnection)
     .where(
       and(
-        eq(mailConnection.licenseId, target.licenseId),
+        eq(mailConnection.licenseId, target.license.id),
         eq(mailConnection.provider, target.provider),
         sql`lower(${mailConnection.address}) = lower(${granted.address})`,
       ),
@@ -72,13 +76,13 @@ export async function storeGrant(
     await tx.update(mailConnection).set({ refreshToken, scope: granted.scope, status: 'active', updatedAt: now }).where(eq(mailConnection.id, existing.id));
     return existing.id;
   }
-  await requireFreeSeats(tx, { id: target.licenseId, seats: target.seats }, 1);
+  await requireFreeSeats(tx, target.license, 1);
   const id = randomUUID();
   await tx.insert(mailConnection).values({
     id,
-    licenseId: target.licenseId,
-    userId: target.ownerId,
-    companyId: target.companyId,
+    licenseId: target.license.id,
+    userId: target.license.userId,
+    companyId: target.license.companyId,
     connectedBy: target.connectedBy,
     kind: target.kind,
     provider: target.provider,
@@ -108,7 +112,7 @@ export async function completeAuthorization(deps: MailDeps, userId: string, inpu
   if (!pending || pending.expiresAt <= deps.clock.now()) return { error: 'expired' };
   if (input.error || !input.code) return { error: 'denied' };
   const provider = providerFor(deps, pending.provider, pending.kind);
-  let licenseRow: Awaited<ReturnType<typeof usableLicense>>;
+  let licenseRow: ManagedLicense;
   try {
     licenseRow = await usableLicense(deps, userId, pending.licenseId, pending.kind);
   } catch {
@@ -120,15 +124,7 @@ export async function completeAuthorization(deps: MailDeps, userId: string, inpu
   } catch {
     return { error: 'refused' };
   }
-  const target = {
-    licenseId: licenseRow.id,
-    seats: licenseRow.seats,
-    ownerId: licenseRow.userId,
-    companyId: licenseRow.companyId,
-    connectedBy: userId,
-    kind: pending.kind,
-    provider: provider.id,
-  };
+  const target: GrantTarget = { license: licenseRow, connectedBy: userId, kind: pending.kind, provider: provider.id };
   try {
     return { connected: await deps.db.transaction((tx) => storeGrant(tx, deps, target, granted)) };
   } catch (error) {

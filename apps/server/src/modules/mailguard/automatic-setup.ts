@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/deps.ts';
-import { storeGrant } from './authorize-connection.ts';
+import { type GrantTarget, storeGrant } from './authorize-connection.ts';
 import { usableLicense } from './license-seats.ts';
 import { mailguardProblems } from './mailguard-problems.ts';
 import { type GrantedAccess, ProviderError } from './providers/mail-provider.ts';
@@ -32,15 +32,7 @@ export async function automaticSetup(
     if (error instanceof ProviderError) throw mailguardProblems.setupRefused(error.message);
     throw error;
   }
-  const target = {
-    licenseId: licenseRow.id,
-    seats: licenseRow.seats,
-    ownerId: licenseRow.userId,
-    companyId: licenseRow.companyId,
-    connectedBy: userId,
-    kind: 'mailbox' as const,
-    provider: provider.id,
-  };
+  const target: GrantTarget = { license: licenseRow, connectedBy: userId, kind: 'mailbox', provider: provider.id };
   try {
     const connected = await deps.db.transaction(async (tx) => {
       const ids: string[] = [];
