@@ -20,6 +20,19 @@ export interface CommentView {
   mine: boolean;
 }
 
+type CommentRow = typeof communityComment.$inferSelect;
+
+function commentView(comment: CommentRow, author: Parameters<typeof publicAuthor>[0], viewerId: string | null): CommentView {
+  return {
+    id: comment.id,
+    body: comment.body,
+    author: publicAuthor(author),
+    createdAt: comment.createdAt.toISOString(),
+    updatedAt: comment.updatedAt.toISOString(),
+    mine: comment.userId === viewerId,
+  };
+}
+
 /** The visible comments of a post, oldest first. */
 export async function commentsOf(deps: Pick<Deps, 'db'>, viewerId: string | null, postId: string): Promise<CommentView[]> {
   const rows = await deps.db
@@ -29,14 +42,7 @@ export async function commentsOf(deps: Pick<Deps, 'db'>, viewerId: string | null
     .where(and(eq(communityComment.postId, postId), authorVisible()))
     .orderBy(asc(communityComment.createdAt), asc(communityComment.id))
     .limit(MAX_COMMENTS_SHOWN);
-  return rows.map(({ comment, member }) => ({
-    id: comment.id,
-    body: comment.body,
-    author: publicAuthor(member),
-    createdAt: comment.createdAt.toISOString(),
-    updatedAt: comment.updatedAt.toISOString(),
-    mine: comment.userId === viewerId,
-  }));
+  return rows.map(({ comment, member }) => commentView(comment, member, viewerId));
 }
 
 /** The post's author and whether they want to hear of comments, if the post is visible at all. */
@@ -59,7 +65,7 @@ export async function addComment(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'c
   const now = deps.clock.now();
   const [row] = await deps.db.insert(communityComment).values({ postId, userId, body, createdAt: now, updatedAt: now }).returning();
   if (post.notify && post.authorId !== userId && (await claimNotification(deps, postId, now))) await tellAuthor(deps, post);
-  return { id: row.id, body: row.body, author: publicAuthor(commenter), createdAt: now.toISOString(), updatedAt: now.toISOString(), mine: true };
+  return commentView(row, commenter, userId);
 }
 
 export const NOTIFY_EVERY_MS = HOUR_MS;
@@ -90,32 +96,26 @@ async function tellAuthor(deps: Pick<Deps, 'db' | 'mailer' | 'config'>, post: { 
   });
 }
 
-/** The caller's own comment; for editing, also on a post that is still shown, as a hidden post takes no new words. */
-async function ownComment(deps: Pick<Deps, 'db'>, userId: string, commentId: string, onVisiblePost = false): Promise<void> {
+/** Only the author edits a comment, and only on a post that is still shown: a hidden post takes no new words. */
+export async function editComment(deps: Pick<Deps, 'db' | 'clock'>, userId: string, commentId: string, body: string): Promise<CommentView> {
+  const member = await requirePostingMember(deps, userId);
   if (!isUuid(commentId)) throw problems.notFound('comment');
-  const [row] = await deps.db
+  const [own] = await deps.db
     .select({ postId: communityComment.postId })
     .from(communityComment)
     .where(and(eq(communityComment.id, commentId), eq(communityComment.userId, userId)));
-  if (!row) throw problems.notFound('comment');
-  if (onVisiblePost) await visiblePost(deps, row.postId);
-}
-
-export async function editComment(deps: Pick<Deps, 'db' | 'clock'>, userId: string, commentId: string, body: string): Promise<CommentView> {
-  const member = await requirePostingMember(deps, userId);
-  await ownComment(deps, userId, commentId, true);
+  if (!own) throw problems.notFound('comment');
+  await visiblePost(deps, own.postId);
   const [row] = await deps.db.update(communityComment).set({ body, updatedAt: deps.clock.now() }).where(eq(communityComment.id, commentId)).returning();
-  return {
-    id: row.id,
-    body: row.body,
-    author: publicAuthor(member),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    mine: true,
-  };
+  return commentView(row, member, userId);
 }
 
+/** Only the author deletes a comment; anyone else's is not found. */
 export async function deleteComment(deps: Pick<Deps, 'db'>, userId: string, commentId: string): Promise<void> {
-  await ownComment(deps, userId, commentId);
-  await deps.db.delete(communityComment).where(and(eq(communityComment.id, commentId), eq(communityComment.userId, userId)));
+  if (!isUuid(commentId)) throw problems.notFound('comment');
+  const deleted = await deps.db
+    .delete(communityComment)
+    .where(and(eq(communityComment.id, commentId), eq(communityComment.userId, userId)))
+    .returning({ id: communityComment.id });
+  if (deleted.length === 0) throw problems.notFound('comment');
 }

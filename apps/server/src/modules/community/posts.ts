@@ -110,24 +110,23 @@ export async function createPost(deps: Pick<Deps, 'db' | 'clock'>, userId: strin
 }
 
 /** Only the author edits or deletes a post; to anyone else it is a post they cannot touch, so it is not found. */
-async function ownPost(deps: Pick<Deps, 'db'>, userId: string, postId: string): Promise<void> {
-  if (!isUuid(postId)) throw problems.notFound('post');
-  const [row] = await deps.db
-    .select({ id: communityPost.id })
-    .from(communityPost)
-    .where(and(eq(communityPost.id, postId), eq(communityPost.userId, userId)));
-  if (!row) throw problems.notFound('post');
-}
+const ownPost = (userId: string, postId: string) => and(eq(communityPost.id, postId), eq(communityPost.userId, userId));
 
 export async function editPost(deps: Pick<Deps, 'db' | 'clock'>, userId: string, postId: string, input: PostInput): Promise<PostView> {
   await requirePostingMember(deps, userId);
-  await ownPost(deps, userId, postId);
-  await deps.db.update(communityPost).set({ title: input.title, body: input.body, updatedAt: deps.clock.now() }).where(eq(communityPost.id, postId));
+  if (!isUuid(postId)) throw problems.notFound('post');
+  const updated = await deps.db
+    .update(communityPost)
+    .set({ title: input.title, body: input.body, updatedAt: deps.clock.now() })
+    .where(ownPost(userId, postId))
+    .returning({ id: communityPost.id });
+  if (updated.length === 0) throw problems.notFound('post');
   return readPost(deps, userId, postId);
 }
 
 /** Deleting is allowed even while restricted: it is erasure, not processing. Its comments go with it. */
 export async function deletePost(deps: Pick<Deps, 'db'>, userId: string, postId: string): Promise<void> {
-  await ownPost(deps, userId, postId);
-  await deps.db.delete(communityPost).where(and(eq(communityPost.id, postId), eq(communityPost.userId, userId)));
+  if (!isUuid(postId)) throw problems.notFound('post');
+  const deleted = await deps.db.delete(communityPost).where(ownPost(userId, postId)).returning({ id: communityPost.id });
+  if (deleted.length === 0) throw problems.notFound('post');
 }
