@@ -36,16 +36,22 @@ export interface ManagedLicenseSummary {
   status: 'active' | 'expired' | 'revoked';
   expiresAt: string | null;
   company: boolean;
+  /** Which of the entitlements asked for the license unlocks. */
+  entitlements: string[];
 }
 
-/** Every license the caller manages that unlocks `entitlement`, for a service's own page. */
-export async function managedLicenses(deps: Pick<Deps, 'db' | 'clock'>, userId: string, entitlement: string): Promise<ManagedLicenseSummary[]> {
+/** Every license the caller manages that unlocks any of `entitlements`, for a service's own page. */
+export async function managedLicenses(deps: Pick<Deps, 'db' | 'clock'>, userId: string, entitlements: string[]): Promise<ManagedLicenseSummary[]> {
+  const wanted = sql.join(
+    entitlements.map((e) => sql`${e}`),
+    sql`, `,
+  );
   const rows = await deps.db
-    .select({ license, typeName: licenseType.name, seats: licenseType.seats, productName: product.name })
+    .select({ license, typeName: licenseType.name, seats: licenseType.seats, productName: product.name, entitlements: product.entitlements })
     .from(license)
     .innerJoin(licenseType, eq(licenseType.id, license.typeId))
     .innerJoin(product, eq(product.id, licenseType.productId))
-    .where(and(await managerScope(deps, userId), sql`${product.entitlements} ? ${entitlement}`))
+    .where(and(await managerScope(deps, userId), sql`${product.entitlements} ?| array[${wanted}]::text[]`))
     .orderBy(license.issuedAt);
   const now = deps.clock.now();
   return rows.map((row) => ({
@@ -57,6 +63,7 @@ export async function managedLicenses(deps: Pick<Deps, 'db' | 'clock'>, userId: 
     status: statusAt(row.license, now),
     expiresAt: row.license.expiresAt?.toISOString() ?? null,
     company: row.license.companyId !== null,
+    entitlements: row.entitlements.filter((e) => entitlements.includes(e)),
   }));
 }
 

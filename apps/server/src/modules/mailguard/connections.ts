@@ -6,7 +6,7 @@ import { type ManagedLicenseSummary, managedLicense, managedLicenses } from '../
 import { ENTITLEMENT } from './license-seats.ts';
 import { mailguardProblems } from './mailguard-problems.ts';
 import { mailProviders } from './providers/mail-providers.ts';
-import { type ConnectionKind, type ConnectionStatus, mailConnection, mailScanDay, mailThreat, type ThreatAction } from './schema.ts';
+import { CONNECTION_KINDS, type ConnectionKind, type ConnectionStatus, mailConnection, mailScanDay, mailThreat, type ThreatAction } from './schema.ts';
 import { openRefreshToken } from './sealed-tokens.ts';
 
 const RECENT_THREATS = 20;
@@ -28,7 +28,7 @@ export interface ConnectionView {
 }
 
 export interface ProtectedLicense {
-  license: ManagedLicenseSummary;
+  license: Omit<ManagedLicenseSummary, 'entitlements'>;
   /** What the license protects: mailboxes, file stores or both. */
   kinds: ConnectionKind[];
   connections: ConnectionView[];
@@ -73,9 +73,7 @@ async function viewsOf(deps: Pick<Deps, 'db' | 'clock' | 'config'>, rows: Row[])
 
 /** Every license with mail or file protection the caller manages, and what each protects. */
 export async function protectedLicenses(deps: Pick<Deps, 'db' | 'clock' | 'config'>, userId: string): Promise<ProtectedLicense[]> {
-  const mail = await managedLicenses(deps, userId, ENTITLEMENT.mailbox);
-  const files = await managedLicenses(deps, userId, ENTITLEMENT['file-store']);
-  const licenses = [...new Map([...mail, ...files].map((l) => [l.id, l])).values()];
+  const licenses = await managedLicenses(deps, userId, Object.values(ENTITLEMENT));
   if (licenses.length === 0) return [];
   const rows = await deps.db
     .select()
@@ -88,11 +86,11 @@ export async function protectedLicenses(deps: Pick<Deps, 'db' | 'clock' | 'confi
     )
     .orderBy(mailConnection.connectedAt);
   const views = await viewsOf(deps, rows);
-  const kindsOf = (id: string): ConnectionKind[] => [
-    ...(mail.some((l) => l.id === id) ? (['mailbox'] as const) : []),
-    ...(files.some((l) => l.id === id) ? (['file-store'] as const) : []),
-  ];
-  return licenses.map((license) => ({ license, kinds: kindsOf(license.id), connections: views.filter((_, i) => rows[i].licenseId === license.id) }));
+  return licenses.map(({ entitlements, ...license }) => ({
+    license,
+    kinds: CONNECTION_KINDS.filter((kind) => entitlements.includes(ENTITLEMENT[kind])),
+    connections: views.filter((_, i) => rows[i].licenseId === license.id),
+  }));
 }
 
 /** A connection whose license the caller manages; any other is not found. */

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.ts';
 import { holdLicense } from '../licenses/license-row.ts';
+import { statusAt } from '../licenses/license-view.ts';
 import { type ManagedLicense, managedLicense } from '../licenses/managed-license.ts';
 import { mailguardProblems } from './mailguard-problems.ts';
 import { type ConnectionKind, mailConnection } from './schema.ts';
@@ -12,7 +13,7 @@ export const ENTITLEMENT: Record<ConnectionKind, string> = { mailbox: 'mail-scan
 /** The caller's license for this kind of connection, refused when it can no longer be used. */
 export async function usableLicense(deps: Pick<Deps, 'db' | 'clock'>, userId: string, licenseId: string, kind: ConnectionKind): Promise<ManagedLicense> {
   const row = await managedLicense(deps, userId, licenseId, ENTITLEMENT[kind]);
-  if (row.status === 'revoked' || (row.expiresAt && row.expiresAt <= deps.clock.now())) throw mailguardProblems.licenseUnusable();
+  if (statusAt(row, deps.clock.now()) !== 'active') throw mailguardProblems.licenseUnusable();
   return row;
 }
 
